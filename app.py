@@ -1,0 +1,101 @@
+"""Dossier: the Streamlit entrypoint. Page config, the shared sidebar filters, URL sync, navigation.
+
+Run with `make run`, or `DOSSIER_CACHE=/path/to/cache streamlit run app.py`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dossier_app import data
+from dossier_app.filters import KEYS, Filters, parse_params, to_params
+from pipeline.store import CacheError
+
+HERE = Path(__file__).resolve().parent
+ICON = HERE / "docs" / "favicon.png"
+
+st.set_page_config(page_title="Dossier", page_icon=str(ICON) if ICON.exists() else None, layout="wide")
+
+PAGES = [
+    st.Page(str(HERE / "pages" / "overview.py"), title="Overview", default=True),  # served at "/",
+    st.Page(str(HERE / "pages" / "timeline.py"), title="Timeline", url_path="timeline"),
+    st.Page(str(HERE / "pages" / "network.py"), title="Network", url_path="network"),
+    st.Page(str(HERE / "pages" / "quotes.py"), title="Quotes", url_path="quotes"),
+    st.Page(str(HERE / "pages" / "actors.py"), title="Actors", url_path="actors"),
+]
+
+
+def load():
+    try:
+        return data.load_corpus()
+    except CacheError as e:
+        st.title("Dossier")
+        st.error(f"No usable cache. {e}")
+        st.markdown("Build one with `make run` (sample articles) or "
+                    "`python -m pipeline build YOUR_FOLDER --out data/cache`, then reload this page.")
+        st.stop()
+
+
+def initial_state(corpus) -> None:
+    """On the first run of a session, take the filters from the URL (bad values fall back)."""
+    if "f_actors" in st.session_state:
+        return
+    f = parse_params({k: st.query_params.get_all(k) for k in KEYS}, corpus.actor_lookup(),
+                     set(corpus.actors.type), corpus.date_bounds())
+    st.session_state.f_actors = list(f.actors)
+    st.session_state.f_types = list(f.types)
+    lo, hi = corpus.date_bounds()
+    st.session_state.f_dates = (f.start or lo, f.end or hi) if lo else ()
+
+
+def sidebar(corpus) -> Filters:
+    """The shared filters; their values persist across pages."""
+    names = corpus.names
+    actors = corpus.actors.sort_values(["n_mentions", "name"], ascending=[False, True])
+    ids = list(actors.actor_id)
+    st.session_state.f_actors = [a for a in st.session_state.f_actors if a in names]
+    with st.sidebar:
+        st.markdown("### Filters")
+        st.multiselect("Actors", ids, key="f_actors", format_func=lambda a: names.get(a, a),
+                       placeholder="All actors", help="Show only what involves these actors.")
+        lo, hi = corpus.date_bounds()
+        start = end = None
+        if lo:
+            picked = st.date_input("Date range", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD")
+            picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+            start = picked[0] if picked and picked[0] != lo else None
+            end = picked[1] if len(picked) > 1 and picked[1] != hi else None
+        else:
+            st.caption("No dated articles: the date filter is off.")
+        types = sorted(t for t in set(corpus.actors.type) if t)
+        st.multiselect("Actor types", types, key="f_types", placeholder="All types")
+        if st.button("Reset filters", width="stretch"):
+            for k in ("f_actors", "f_types", "f_dates"):
+                st.session_state.pop(k, None)
+            for k in KEYS:
+                st.query_params.pop(k, None)
+            st.rerun()
+    return Filters(tuple(st.session_state.f_actors), start, end, tuple(st.session_state.f_types))
+
+
+def sync_url(f: Filters, names: dict[str, str]) -> None:
+    """Write our own keys to the URL (and only ours), so a URL reproduces the view."""
+    want = to_params(f, names)
+    for k in KEYS:
+        if k not in want:
+            if k in st.query_params:
+                del st.query_params[k]
+        elif st.query_params.get_all(k) != (want[k] if isinstance(want[k], list) else [want[k]]):
+            st.query_params[k] = want[k]
+
+
+corpus = load()
+initial_state(corpus)
+filters = sidebar(corpus)
+st.session_state[data.FILTERS_KEY] = filters
+nav = st.navigation(PAGES)
+sync_url(filters, corpus.names)
+with st.sidebar:
+    st.caption(f"{len(corpus.documents)} articles · {len(corpus.actors)} actors · cache `{data.cache_dir()}`")
+nav.run()

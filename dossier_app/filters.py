@@ -1,0 +1,98 @@
+"""The global filters and their URL form. Pure: no streamlit here, so it is tested directly.
+
+URL keys (the only ones the app sets): `actor` (repeatable; an actor name or id), `start`, `end`
+(ISO dates) and `types` (comma-separated actor types). Unknown, hostile or malformed values fall
+back to the defaults instead of failing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+KEYS = ("actor", "start", "end", "types")
+MAX_VALUE = 200          # longer URL values are ignored
+MAX_ACTORS = 50
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the sidebar selects: actor ids (empty: all), a date range (None: open), actor types."""
+    actors: tuple[str, ...] = ()
+    start: date | None = None
+    end: date | None = None
+    types: tuple[str, ...] = field(default=())
+
+    def describe(self, names: dict[str, str]) -> str:
+        """A one-line, human-readable statement of the filters, for chart subtitles."""
+        parts = []
+        if self.actors:
+            parts.append("Actors: " + ", ".join(names.get(a, a) for a in self.actors))
+        if self.start or self.end:
+            parts.append(f"Dates: {self.start or '…'} to {self.end or '…'}")
+        if self.types:
+            parts.append("Types: " + ", ".join(self.types))
+        return "; ".join(parts) or "All actors, all dates"
+
+
+def _iso(value: str | None) -> date | None:
+    if not value or len(value) > 10 or not ISO_DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)]
+
+
+def parse_params(params: dict, actor_lookup: dict[str, str], known_types: set[str],
+                 bounds: tuple[date | None, date | None] = (None, None)) -> Filters:
+    """Filters from query params. `actor_lookup` maps lower-cased names and ids to actor ids.
+
+    Values that are unknown, too long or malformed are dropped; a start after the end, or dates
+    outside `bounds`, fall back to the open range.
+    """
+    actors: list[str] = []
+    for v in _as_list(params.get("actor"))[:MAX_ACTORS]:
+        aid = actor_lookup.get(v.strip().lower()) if len(v) <= MAX_VALUE else None
+        if aid and aid not in actors:
+            actors.append(aid)
+    start = _iso(_first(params.get("start")))
+    end = _iso(_first(params.get("end")))
+    lo, hi = bounds
+    if start and end and start > end:
+        start = end = None
+    if lo and hi:
+        start = start if start and lo <= start <= hi else None
+        end = end if end and lo <= end <= hi else None
+    types_raw = _first(params.get("types")) or ""
+    types = tuple(t for t in dict.fromkeys(s.strip().upper() for s in types_raw[:MAX_VALUE].split(","))
+                  if t in known_types)
+    return Filters(tuple(actors), start, end, types)
+
+
+def _first(value) -> str | None:
+    vals = _as_list(value)
+    return vals[0] if vals else None
+
+
+def to_params(f: Filters, names: dict[str, str]) -> dict[str, str | list[str]]:
+    """Query params for `f` (only non-default keys); actors are written by name."""
+    out: dict[str, str | list[str]] = {}
+    if f.actors:
+        out["actor"] = [names.get(a, a) for a in f.actors]
+    if f.start:
+        out["start"] = f.start.isoformat()
+    if f.end:
+        out["end"] = f.end.isoformat()
+    if f.types:
+        out["types"] = ",".join(f.types)
+    return out

@@ -1,0 +1,309 @@
+"""Actor network: nodes and edges from the cache tables (pure pandas/networkx).
+
+Everything here is independent of Streamlit so it can be tested directly; the
+page turns the result into HTML with :func:`dossier_app.network_html.network_html`.
+
+Tables follow docs/DATA.md: ``actors`` (actor_id, name, type, aliases),
+``mentions`` (doc_id, actor_id, sent, ...) and ``quotes`` (speaker_id, about_ids,
+doc_id, ...). Mention counts are recomputed from the ``mentions`` passed in, so
+a page that filters mentions (dates, outlets) gets matching node sizes.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+EDGE_COLUMNS = ["source", "target", "weight", "kind"]
+COOCCURRENCE = "co-occurrence"
+QUOTES_ABOUT = "quotes about"
+
+# Okabe-Ito colours (colour-blind safe). Vermillion is kept for "quotes about"
+# edges and yellow is left out (too faint on white).
+TYPE_COLORS: dict[str, str] = {
+    "PERSON": "#0072B2",  # blue
+    "ORG": "#E69F00",  # orange
+    "GPE": "#009E73",  # bluish green
+    "NORP": "#CC79A7",  # reddish purple
+    "LOC": "#56B4E9",  # sky blue
+}
+OTHER_COLOR = "#999999"
+TYPE_LABELS: dict[str, str] = {
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "GPE": "Country, city, state",
+    "NORP": "Nationality, religious or political group",
+    "LOC": "Place",
+}
+COMMUNITY_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000"]
+QUOTE_EDGE_COLOR = "#D55E00"  # vermillion
+COOC_EDGE_COLOR = "#8c8c8c"
+
+N_TOP_COACTORS = 5
+N_TITLE_ALIASES = 6
+MIN_SIZE, MAX_SIZE = 8.0, 40.0
+LOUVAIN_SEED = 42
+
+
+def _empty_edges() -> pd.DataFrame:
+    return pd.DataFrame({"source": pd.Series(dtype="object"), "target": pd.Series(dtype="object"),
+                         "weight": pd.Series(dtype="int64"), "kind": pd.Series(dtype="object")})
+
+
+def cooccurrence_edges(mentions: pd.DataFrame, scope: str = "sentence") -> pd.DataFrame:
+    """Undirected co-occurrence edges between distinct actors.
+
+    Two actors co-occur when both are mentioned in the same sentence
+    (``scope="sentence"``: same ``doc_id`` and ``sent``) or the same article
+    (``scope="article"``). ``weight`` is the number of distinct sentences or
+    articles they share. Returns columns source, target (source < target),
+    weight, kind="co-occurrence", heaviest first.
+    """
+    if scope not in ("sentence", "article"):
+        raise ValueError(f"scope must be 'sentence' or 'article', not {scope!r}")
+    unit = ["doc_id", "sent"] if scope == "sentence" else ["doc_id"]
+    if mentions is None or mentions.empty:
+        return _empty_edges()
+    m = mentions[unit + ["actor_id"]].dropna().drop_duplicates()
+    m = m.assign(actor_id=m["actor_id"].astype(str))
+    pairs = m.merge(m, on=unit, suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_id_a"] < pairs["actor_id_b"]]  # each unordered pair once, no self pairs
+    if pairs.empty:
+        return _empty_edges()
+    out = (pairs.groupby(["actor_id_a", "actor_id_b"]).size().rename("weight").reset_index()
+           .rename(columns={"actor_id_a": "source", "actor_id_b": "target"}))
+    out["weight"] = out["weight"].astype("int64")
+    out["kind"] = COOCCURRENCE
+    return _sort_edges(out)
+
+
+def quote_edges(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Directed edges speaker -> actor mentioned in the quote's content.
+
+    ``weight`` is the number of quotes (an actor named twice in one quote counts
+    once). Quotes without a speaker and self-loops (speaker talks about
+    themselves) are skipped. Returns columns source, target, weight,
+    kind="quotes about".
+    """
+    if quotes is None or quotes.empty or "about_ids" not in quotes or "speaker_id" not in quotes:
+        return _empty_edges()
+    q = quotes[["speaker_id", "about_ids"]].copy()
+    q["qid"] = quotes["quote_id"].to_numpy() if "quote_id" in quotes else np.arange(len(quotes))
+    q = q[q["speaker_id"].notna()]
+    q["about_ids"] = q["about_ids"].map(_as_list)
+    q = q.explode("about_ids").dropna(subset=["about_ids"])
+    q = q.assign(speaker_id=q["speaker_id"].astype(str), about_ids=q["about_ids"].astype(str))
+    q = q[q["speaker_id"] != q["about_ids"]].drop_duplicates(["qid", "speaker_id", "about_ids"])
+    if q.empty:
+        return _empty_edges()
+    out = (q.groupby(["speaker_id", "about_ids"]).size().rename("weight").reset_index()
+           .rename(columns={"speaker_id": "source", "about_ids": "target"}))
+    out["weight"] = out["weight"].astype("int64")
+    out["kind"] = QUOTES_ABOUT
+    return _sort_edges(out)
+
+
+def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame, *,
+                scope: str = "sentence", min_weight: int = 1, top_n: int | None = 100,
+                types: Iterable[str] | None = None, include_quotes: bool = True,
+                communities: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes and edges of the actor network.
+
+    Nodes are the ``top_n`` actors by mentions (after the ``types`` filter;
+    ``types=None`` keeps every type, an empty list keeps none; ``top_n=None``
+    keeps all). Edges are co-occurrences (``scope``) plus, if
+    ``include_quotes``, "quotes about" edges, both kept when
+    ``weight >= min_weight`` and both ends are kept nodes. Actors without any
+    mention in ``mentions`` are left out.
+
+    Node columns: id, label, type, n_mentions, n_docs, aliases, size, color,
+    top_coactors (names, heaviest co-occurrence first, computed over all
+    ``mentions``), title (plain-text tooltip), and community (1 = largest) when
+    ``communities`` is set, in which case colour follows community, not type.
+    Edge columns: source, target, weight, kind.
+    """
+    nodes = _node_table(actors, mentions)
+    if types is not None:
+        nodes = nodes[nodes["type"].isin(list(types))]
+    if top_n is not None:
+        nodes = nodes.head(int(top_n))
+    keep = set(nodes["id"])
+
+    kept_mentions = mentions[mentions["actor_id"].astype(str).isin(keep)] if len(keep) else mentions.iloc[:0]
+    parts = [cooccurrence_edges(kept_mentions, scope)]
+    if include_quotes:
+        parts.append(quote_edges(quotes))
+    edges = pd.concat([p for p in parts if not p.empty] or [_empty_edges()], ignore_index=True)
+    edges = edges[edges["source"].isin(keep) & edges["target"].isin(keep) & (edges["weight"] >= min_weight)]
+    edges = _sort_edges(edges.reset_index(drop=True))
+
+    nodes = nodes.reset_index(drop=True)
+    nodes["size"] = _sizes(nodes["n_mentions"])
+    nodes["color"] = [TYPE_COLORS.get(t, OTHER_COLOR) for t in nodes["type"]]
+    nodes["top_coactors"] = _top_coactors(nodes, actors, cooccurrence_edges(mentions, scope))
+    if communities:
+        nodes["community"] = _communities(nodes, edges)
+        nodes["color"] = [_community_color(c) for c in nodes["community"]]
+    nodes["title"] = [_title(r, communities) for r in nodes.to_dict("records")]
+    cols = ["id", "label", "type", "n_mentions", "n_docs", "aliases", "size", "color"]
+    cols += ["community"] if communities else []
+    return nodes[cols + ["top_coactors", "title"]], edges[EDGE_COLUMNS]
+
+
+def default_legend(nodes: pd.DataFrame) -> list[tuple[str, str]]:
+    """(label, colour) pairs for the node colours actually used in ``nodes``.
+
+    By type, or by community when ``nodes`` has a ``community`` column.
+    """
+    if nodes is None or nodes.empty:
+        return []
+    if "community" in nodes:
+        used = sorted(set(nodes["community"]))
+        named = [(f"Community {c}", _community_color(c)) for c in used if c <= len(COMMUNITY_COLORS)]
+        rest = [c for c in used if c > len(COMMUNITY_COLORS)]
+        return named + ([("Smaller communities", OTHER_COLOR)] if rest else [])
+    used_types = set(nodes["type"])
+    legend = [(TYPE_LABELS[t], c) for t, c in TYPE_COLORS.items() if t in used_types]
+    if used_types - set(TYPE_COLORS):
+        legend.append(("Other", OTHER_COLOR))
+    return legend
+
+
+def edges_csv(nodes: pd.DataFrame, edges: pd.DataFrame) -> bytes:
+    """Edges as UTF-8 CSV: source, target (actor names), weight, kind, source_id, target_id.
+
+    Cells that a spreadsheet would run as a formula (starting with = + - @ tab
+    or CR) are prefixed with a single quote.
+    """
+    names = dict(zip(nodes["id"], nodes["label"])) if nodes is not None and not nodes.empty else {}
+    out = pd.DataFrame({
+        "source": [names.get(s, s) for s in edges["source"]],
+        "target": [names.get(t, t) for t in edges["target"]],
+        "weight": edges["weight"].astype("int64").to_numpy(),
+        "kind": edges["kind"].to_numpy(),
+        "source_id": edges["source"].to_numpy(),
+        "target_id": edges["target"].to_numpy(),
+    })
+    for col in ("source", "target", "kind", "source_id", "target_id"):
+        out[col] = out[col].map(_csv_safe)
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+# --- helpers ---------------------------------------------------------------
+
+def _as_list(value) -> list:
+    """A cell of a list column (list, numpy array, None/NaN) as a list."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        return [v for v in value if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    if isinstance(value, float) and math.isnan(value):
+        return []
+    return [value]
+
+
+def _sort_edges(edges: pd.DataFrame) -> pd.DataFrame:
+    """Deterministic order: kind, heaviest first, then ids."""
+    if edges.empty:
+        return edges.reset_index(drop=True)
+    return edges.sort_values(["kind", "weight", "source", "target"],
+                             ascending=[True, False, True, True]).reset_index(drop=True)
+
+
+def _node_table(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Actors with counts from ``mentions``, most mentioned first."""
+    cols = ["id", "label", "type", "n_mentions", "n_docs", "aliases"]
+    if actors is None or actors.empty or mentions is None or mentions.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith("n_") else "object") for c in cols})
+    m = mentions.dropna(subset=["actor_id"])
+    counts = m.groupby(m["actor_id"].astype(str)).agg(n_mentions=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+    # counts from the (possibly filtered) mentions replace the table's global ones
+    a = actors.drop(columns=["n_mentions", "n_docs"], errors="ignore")
+    a = a.assign(id=a["actor_id"].astype(str)).drop_duplicates("id")
+    a = a.merge(counts, left_on="id", right_index=True, how="inner")
+    a["label"] = [str(n) if isinstance(n, str) and n else i for n, i in zip(a["name"], a["id"])]
+    a["type"] = a["type"].fillna("").astype(str) if "type" in a else ""
+    raw_aliases = a["aliases"] if "aliases" in a else [None] * len(a)
+    a["aliases"] = [_clean_aliases(v, name) for v, name in zip(raw_aliases, a["label"])]
+    a["n_mentions"] = a["n_mentions"].astype("int64")
+    a["n_docs"] = a["n_docs"].astype("int64")
+    a = a.sort_values(["n_mentions", "label", "id"], ascending=[False, True, True])
+    return a[cols].reset_index(drop=True)
+
+
+def _clean_aliases(value, name: str) -> list[str]:
+    """Distinct alias strings other than the display name, in their order."""
+    seen, out = {name}, []
+    for v in _as_list(value):
+        s = str(v)
+        if s and s not in seen:
+            seen.add(s)
+            out.append(s)
+    return out
+
+
+def _sizes(n_mentions: pd.Series) -> list[float]:
+    """Node radius: area grows with mentions (sqrt scale), MIN_SIZE..MAX_SIZE."""
+    if n_mentions.empty:
+        return []
+    top = max(int(n_mentions.max()), 1)
+    return [round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(n / top), 2) for n in n_mentions]
+
+
+def _top_coactors(nodes: pd.DataFrame, actors: pd.DataFrame, cooc: pd.DataFrame) -> list[list[str]]:
+    """Per node, the names of its most frequent co-occurring actors (any type)."""
+    if nodes.empty:
+        return []
+    names = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str)))
+    both = pd.concat([cooc[["source", "target", "weight"]],
+                      cooc.rename(columns={"source": "target", "target": "source"})[["source", "target", "weight"]]])
+    both = both[both["source"].isin(set(nodes["id"]))]
+    both = both.assign(name=both["target"].map(lambda i: names.get(i, i)))
+    both = both.sort_values(["source", "weight", "name"], ascending=[True, False, True])
+    top = both.groupby("source")["name"].apply(lambda s: list(s.head(N_TOP_COACTORS)))
+    return [top.get(i, []) for i in nodes["id"]]
+
+
+def _communities(nodes: pd.DataFrame, edges: pd.DataFrame) -> list[int]:
+    """Louvain community per node (fixed seed), numbered 1.. by decreasing size."""
+    g = nx.Graph()
+    g.add_nodes_from(nodes["id"])
+    for s, t, w in zip(edges["source"], edges["target"], edges["weight"]):
+        prev = g.get_edge_data(s, t, {}).get("weight", 0)
+        g.add_edge(s, t, weight=prev + int(w))  # quote and co-occurrence edges add up
+    comms = nx.community.louvain_communities(g, weight="weight", seed=LOUVAIN_SEED)
+    ranked = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
+    number = {n: i for i, c in enumerate(ranked, start=1) for n in c}
+    return [number[i] for i in nodes["id"]]
+
+
+def _community_color(c: int) -> str:
+    return COMMUNITY_COLORS[c - 1] if 1 <= c <= len(COMMUNITY_COLORS) else OTHER_COLOR
+
+
+def _title(node: dict, with_community: bool) -> str:
+    """Plain-text tooltip (never HTML: the page escapes it as text)."""
+    kind = TYPE_LABELS.get(node["type"], node["type"] or "Unknown type")
+    lines = [node["label"],
+             f"{kind} · {_plural(node['n_mentions'], 'mention')} in {_plural(node['n_docs'], 'article')}"]
+    aliases = node["aliases"]
+    if aliases:
+        more = len(aliases) - N_TITLE_ALIASES
+        lines.append("Also: " + ", ".join(aliases[:N_TITLE_ALIASES]) + (f" (+{more} more)" if more > 0 else ""))
+    if node["top_coactors"]:
+        lines.append("Often with: " + ", ".join(node["top_coactors"]))
+    if with_community:
+        lines.append(f"Community {node['community']}")
+    return "\n".join(lines)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _csv_safe(value) -> str:
+    s = "" if value is None else str(value)
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s

@@ -1,0 +1,42 @@
+"""Network: actors that appear together, and who is quoted talking about whom."""
+import streamlit as st
+
+from dossier_app import data, graph, query
+from dossier_app.network_html import network_html
+
+corpus, filters = data.current()
+names = corpus.names
+
+st.title("Actor network")
+c1, c2, c3, c4 = st.columns(4)
+top_n = c1.slider("Actors shown", 10, 300, 100, step=10, help="Top actors by mentions; 50–150 stays readable.")
+min_weight = c2.slider("Minimum edge weight", 1, 20, 1)
+scope = c3.radio("Co-occurrence in the same", ["sentence", "article"], horizontal=True)
+with c4:
+    include_quotes = st.toggle("Quote edges (speaker → actor)", value=True)
+    communities = st.toggle("Colour by community", value=False)
+
+mentions = query.filter_mentions(corpus, filters)
+quotes = query.filter_quotes(corpus, filters)
+nodes, edges = graph.build_graph(corpus.actors, mentions, quotes, scope=scope, min_weight=min_weight,
+                                 top_n=top_n, types=filters.types or None, include_quotes=include_quotes,
+                                 communities=communities)
+if filters.actors and len(nodes):
+    keep = set(filters.actors)
+    keep |= set(edges.loc[edges.source.isin(keep), "target"]) | set(edges.loc[edges.target.isin(keep), "source"])
+    nodes = nodes[nodes.id.isin(keep)]
+    edges = edges[edges.source.isin(keep) & edges.target.isin(keep)]
+
+subtitle = f"{len(nodes)} actors, {len(edges)} links · co-occurrence in the same {scope} · {filters.describe(names)}"
+html_doc = network_html(nodes, edges, title="Who appears with whom", subtitle=subtitle,
+                        source_note=corpus.source_note())
+st.iframe(html_doc, height=760)
+
+c1, c2 = st.columns([2, 1])
+pick = c1.selectbox("Focus on an actor (sets the sidebar filter)", [None, *nodes.id],
+                    format_func=lambda a: "—" if a is None else names.get(a, a))
+if pick:
+    # a callback runs before the sidebar widget is drawn, so it may set the widget's state
+    c1.button("Apply actor filter", on_click=lambda: st.session_state.update(f_actors=[pick]))
+c2.download_button("Download edges CSV", graph.edges_csv(nodes, edges), file_name="dossier-network-edges.csv",
+                   mime="text/csv")

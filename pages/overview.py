@@ -1,0 +1,49 @@
+"""Overview: what is in the corpus, how well it is dated, and what the build rejected."""
+import streamlit as st
+
+from dossier_app import charts, data, query
+
+corpus, filters = data.current()
+stats = query.overview(corpus)
+
+st.title("Overview")
+st.caption(corpus.source_note())
+cols = st.columns(6)
+for col, (label, value) in zip(cols, [("Articles", stats["articles"]), ("Words", f"{stats['words']:,}"),
+                                      ("Actors", stats["actors"]), ("Dated events", stats["events"]),
+                                      ("Quotes", stats["quotes"]), ("Undated articles", stats["undated"])]):
+    col.metric(label, value)
+
+if stats["first"]:
+    st.markdown(f"Publication dates run from **{stats['first']}** to **{stats['last']}** "
+                f"({stats['dated']} of {stats['articles']} articles dated).")
+    cov = query.date_coverage(corpus)
+    st.plotly_chart(charts.coverage_figure(cov, corpus.source_note()), config=charts.plot_config("dossier-coverage"))
+
+docs = query.documents_table(corpus)
+undated = docs[docs.published.isna()]
+st.subheader(f"Undated articles ({len(undated)})")
+if undated.empty:
+    st.write("Every article has a publication date.")
+else:
+    st.write("These articles have no publication date, so their relative dates (\"last week\") stay "
+             "unresolved. Add them to a `metadata.csv` sidecar (columns `file,published`, ISO dates) "
+             "in the input folder and rebuild.")
+    st.dataframe(undated[["title", "file", "outlet"]], hide_index=True)
+
+st.subheader("Articles")
+st.dataframe(docs, hide_index=True, column_config={
+    "published": st.column_config.DateColumn("published"),
+    "words": st.column_config.NumberColumn("words", format="%d")})
+
+errors = corpus.manifest.get("errors") or []
+st.subheader(f"Build errors ({len(errors)})")
+if errors:
+    st.warning("Some inputs were rejected; the rest of the corpus was built.")
+    st.dataframe(errors, hide_index=True)
+else:
+    st.write("Every input was read.")
+
+st.subheader("Most mentioned actors")
+st.dataframe(query.top_actors(corpus, 15, filters.types)[["name", "type", "n_mentions", "n_docs"]],
+             hide_index=True)

@@ -1,0 +1,40 @@
+"""Quote browser: who said what, when and where it was reported."""
+import streamlit as st
+
+from dossier_app import data, query
+from dossier_app.reader import article_html
+
+corpus, filters = data.current()
+names = corpus.names
+
+st.title("Quotes")
+base = query.filter_quotes(corpus, filters)
+search = st.text_input("Search quotes", placeholder="words in the quote, speaker or article title")
+c1, c2, c3, c4 = st.columns(4)
+speaker_ids = [a for a in base.speaker_id.dropna().value_counts().index]
+speakers = c1.multiselect("Speaker", speaker_ids, format_func=lambda a: names.get(a, a), placeholder="Any")
+about_ids = sorted({a for xs in base.about_ids for a in (xs if xs is not None else [])}, key=lambda a: names.get(a, a))
+about = c2.multiselect("Mentions actor", about_ids, format_func=lambda a: names.get(a, a), placeholder="Any")
+kinds = c3.multiselect("Kind", ["direct", "partial", "pull", "indirect"], placeholder="Any")
+outlets = sorted(o for o in corpus.documents.outlet.dropna().unique())
+outlet = c4.multiselect("Outlet", outlets, placeholder="Any")
+
+table = query.quote_table(corpus, filters, search, kinds, speakers, about, outlet)
+st.caption(f"{len(table)} quotes · {filters.describe(names)}")
+shown = table[["date", "speaker", "quote", "kind", "outlet", "article"]]
+event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table",
+                     column_config={"quote": st.column_config.TextColumn("quote", width="large"),
+                                    "date": st.column_config.DateColumn("date")})
+st.download_button("Download CSV of these quotes", shown.to_csv(index=False).encode("utf-8"),
+                   file_name="dossier-quotes.csv", mime="text/csv")
+
+rows = event.selection.rows if event else []
+if rows:
+    r = table.iloc[rows[0]]
+    doc = query.article(corpus, r.doc_id)
+    st.subheader(doc["label"] if doc else "Article")
+    if doc:
+        st.caption(f"{doc['outlet'] or 'Unknown outlet'} · {doc['published'] or 'undated'} · {doc['path']}")
+        st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))
+else:
+    st.caption("Select a row to read the article with the quote highlighted.")

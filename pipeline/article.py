@@ -1,0 +1,63 @@
+"""Plain records passed between stages. Stages are pure functions over these and spaCy Docs."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+# Roles of the lines (blocks) of a cleaned article. Only "body" (and "lead") lines carry events
+# and quotes; the others are kept in the text so offsets stay honest but are skipped by stages.
+ROLES = ("headline", "caption", "byline", "dateline", "boilerplate", "body")
+
+
+@dataclass
+class Block:
+    """One line of the cleaned text: `text[start:end]`, with its role."""
+    start: int
+    end: int
+    role: str
+
+
+@dataclass
+class RawArticle:
+    """One input record as read from disk, before cleaning."""
+    path: str                      # input file, plus "#n" when a file held several records
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None  # from metadata (sidecar, JSONL or CSV field)
+
+
+@dataclass
+class Article:
+    """A cleaned article: the text every offset points into, and what we know about it."""
+    path: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    date_source: str = "none"      # metadata | header | dateline | text | similar | none
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # what cleaning removed, for the overview
+
+    @property
+    def doc_id(self) -> str:
+        """Stable id: a hash of the cleaned text."""
+        return doc_id_for(self.text)
+
+    def body_spans(self) -> list[tuple[int, int]]:
+        """Offsets of the lines that are article body (events and quotes come only from these)."""
+        return [(b.start, b.end) for b in self.blocks if b.role == "body"]
+
+    def role_at(self, offset: int) -> str:
+        """Role of the line holding `offset` ("body" when the article has no blocks)."""
+        for b in self.blocks:
+            if b.start <= offset < b.end:
+                return b.role
+        return "body"
+
+
+def doc_id_for(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,191 @@
+"""Clean: raw scraped text -> one or more Articles with line roles and the dates the text declares.
+
+What it does, in order:
+- normalises line breaks, spaces and invisible characters;
+- reads a scraper header (`date 2024-07-31 NYT: Headline`) into date, outlet and title;
+- splits files that hold several glued articles (a headline repeated within a few lines, or a
+  second header, starts a new article);
+- drops boilerplate lines, repeated captions and duplicate paragraphs;
+- labels every kept line (headline, caption, byline, dateline, body) so later stages skip
+  what is not article body;
+- reads a dateline (`Tehran, 5 November 2023 (WAI): …`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import resources as R
+from .article import Article, Block, RawArticle
+from .dates import parse_date
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\u3000"), " ")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+TERMINAL = tuple('.!?:;"\u201d\u2019\u00bb)…')
+REPEAT_WINDOW = 12          # a headline repeated within this many lines starts an article
+MAX_TITLE_WORDS = 16
+
+
+@dataclass
+class Line:
+    text: str
+    blank_before: bool      # a blank line preceded it in the source (paragraph break)
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, `\\n` line breaks, plain spaces, no control or zero-width characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(INVISIBLE).translate(SPACES)
+    text = CONTROL_RE.sub("", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def is_title_like(line: str) -> bool:
+    """A headline-shaped line: short, starts with a capital or digit, no sentence-final punctuation."""
+    words = line.split()
+    return (0 < len(words) <= MAX_TITLE_WORDS and (line[0].isupper() or line[0].isdigit())
+            and not line.endswith(TERMINAL) and not line.endswith(","))
+
+
+def is_caption(line: str) -> bool:
+    return bool(R.CAPTION_RE.search(line))
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(R.BOILERPLATE_RE.match(line))
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.lower()).strip()
+
+
+def split_articles(lines: list[str]) -> list[list[str]]:
+    """Cut a file's lines where a new article starts: a repeated headline after body text."""
+    starts = [0]
+    seen_body = False
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if i > 0 and R.HEADER_RE.match(line) and seen_body:
+            starts.append(i)
+            seen_body = False
+            continue
+        if is_title_like(line) and seen_body:
+            window = lines[i + 1:i + 1 + REPEAT_WINDOW]
+            if any(_key(w) == _key(line) for w in window if w):
+                starts.append(i)
+                seen_body = False
+                continue
+        if not is_title_like(line) and not is_caption(line) and not is_boilerplate(line):
+            seen_body = True
+    bounds = starts + [len(lines)]
+    return [lines[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _role(line: str, first: bool) -> str:
+    if is_caption(line):
+        return "caption"
+    if R.BYLINE_RE.match(line):
+        return "byline"
+    if is_title_like(line):
+        return "headline"
+    return "body"
+
+
+def _assemble(lines: list[Line]) -> tuple[str, list[Block]]:
+    """Join kept lines (blank line between paragraphs) and record each line's span."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for i, ln in enumerate(lines):
+        if i:
+            sep = "\n\n" if ln.blank_before else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        blocks.append(Block(pos, pos + len(ln.text), ""))
+        parts.append(ln.text)
+        pos += len(ln.text)
+    return "".join(parts), blocks
+
+
+def clean_segment(lines: list[str], raw: RawArticle, path: str) -> Article | None:
+    """One article from its lines; None when nothing but furniture is left."""
+    header = None
+    kept: list[Line] = []
+    seen: set[str] = set()
+    notes: list[str] = []
+    blank = False
+    for line in lines:
+        if not line:
+            blank = True
+            continue
+        m = R.HEADER_RE.match(line) if header is None and not kept else None
+        if m:
+            header = m
+            line = m.group("title").strip()
+            if not line:
+                continue
+        if is_boilerplate(line):
+            notes.append(f"boilerplate: {line[:60]}")
+            continue
+        k = _key(line)
+        if k in seen:
+            notes.append(f"repeated: {line[:60]}")
+            continue
+        seen.add(k)
+        kept.append(Line(line, blank and bool(kept)))
+        blank = False
+    if not kept:
+        return None
+    text, blocks = _assemble(kept)
+    for i, (ln, b) in enumerate(zip(kept, blocks)):
+        b.role = _role(ln.text, i == 0)
+    if not any(b.role == "body" for b in blocks):
+        return None
+    art = Article(path=path, text=text, outlet=raw.outlet, url=raw.url, notes=notes)
+    # dates and title: metadata first, then header, then dateline
+    title = raw.title
+    if header:
+        title = title or header.group("title").strip() or None
+        art.outlet = art.outlet or header.group("outlet").strip()
+    if not title and blocks[0].role == "headline":
+        title = kept[0].text
+    art.title = title
+    _dateline(art, blocks)
+    if raw.published:
+        art.published, art.date_source = raw.published, "metadata"
+    elif header and parse_date(header.group("date")):
+        art.published, art.date_source = parse_date(header.group("date")), "header"
+    art.blocks = blocks
+    return art
+
+
+def _dateline(art: Article, blocks: list[Block]) -> None:
+    """Mark a dateline prefix of the first body line, and take its date when it has a year."""
+    for i, b in enumerate(blocks):
+        if b.role != "body":
+            continue
+        m = R.DATELINE_RE.match(art.text, b.start, b.end)
+        if m:
+            blocks.insert(i, Block(b.start, m.end(), "dateline"))
+            d = parse_date(m.group("date")) if m.group("date") else None
+            if d:
+                art.published, art.date_source = d, "dateline"
+        return
+
+
+def clean(raw: RawArticle) -> list[Article]:
+    """Articles in one raw record (usually one; several when articles were glued together)."""
+    lines = normalise(raw.text).split("\n")
+    segments = split_articles(lines)
+    arts = []
+    for seg in segments:
+        a = clean_segment(seg, raw, raw.path)
+        if a is not None:
+            arts.append(a)
+    if len(arts) > 1:
+        for n, a in enumerate(arts, start=1):
+            a.path = f"{raw.path}#{n}"
+    return arts

@@ -1,0 +1,460 @@
+"""Publication dates and time expressions: find (no date needed), then resolve against a date.
+
+find_timexes() scans the text with the patterns built from resources (section "dates") and
+returns UNRESOLVED specs; resolve(spec, published) turns a spec into (date, date_end, granularity,
+date_source). Everything that depends on the publication date lives in resolve(), so a document
+can be re-resolved when its date becomes known later (the `similar` step).
+
+Rule-based on purpose: on TimeBank+AQUAINT it beats spaCy DATE entities + dateparser by a wide
+margin (see bench/README.md, "Dates"). dateparser is used only as a last resort by parse_date().
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+from pipeline import resources as R
+
+# ---------------------------------------------------------------- patterns (built from resources)
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first, words escaped."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_FULL_MONTHS = [m for m in R.MONTHS if len(m) > 4 or m in ("May", "June", "July")]
+_MONTH = (r"(?P<month>(?:" + _alt(_FULL_MONTHS) + r")\b|(?:" + _alt(set(R.MONTHS) - set(_FULL_MONTHS))
+          + r")\b\.?)")
+_WD = r"(?P<wd>" + _alt(R.WEEKDAYS) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_PART = r"(?:\s+(?i:" + _alt(R.DAY_PARTS) + r"))"
+_NUM = r"(?P<num>\d{1,3}|(?i:" + _alt(R.NUMBER_WORDS) + r"))"
+_UNIT = r"(?P<unit>(?i:" + _alt(R.UNITS) + r"))"
+_MOD = r"(?P<mod>(?i:" + _alt(R.REL_MODIFIERS) + r"))"
+_EDGE = r"(?P<edge>(?i:" + _alt(R.EDGE_WORDS) + r"))"
+_END = r"(?![\w$%])"            # no digit/letter glued after
+_NOT_AFTER_NUM = r"(?<![\w$.,/-])"
+
+# (name, regex). Overlaps are settled longest-first, so order only matters for ties.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(_NOT_AFTER_NUM + r"(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)" + _END)),
+    # [Wednesday, ]July 31[, 2024]  /  Nov. 5th, 2023
+    ("mdy", re.compile(r"\b(?:" + _WD + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?" + _END)),
+    # [Sunday, ]5 November[ 2023] / the 5th of November
+    ("dmy", re.compile(r"\b(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH
+                       + r"(?:,?\s+" + _YEAR + r")?" + _END)),
+    # March 2013, March of 2013
+    ("my", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + _END)),
+    # last April, early March, mid-November, (in) June [last year]
+    ("month", re.compile(r"(?:(?P<pre>\b(?i:in|since|by|until|till|through|during|from|of|before|after|around|for|to|and|between))\s+)?"
+                         r"(?:\b" + _EDGE + r"[\s-]+|\b" + _MOD + r"\s+)?\b" + _MONTH
+                         + r"(?:\s+(?P<yrel>(?i:this|last|next)\s+year))?" + _END)),
+    # in 1987, fiscal 1989, 2024 (years need a cue; see _year_ok)
+    ("year", re.compile(r"(?:\b" + _EDGE + r"[\s-]+)?(?<![\w$.,/])" + _YEAR + r"(?!\s*[-–]\s*\d)(?!['’]?s\b)" + _END)),
+    # [last|next|this] Friday [morning], Friday's
+    ("weekday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this|this\s+coming|this\s+past))\s+"
+                           r"|\b(?P<edge>(?i:early|late|earlier|later))\s+)?\b" + _WD + r"(?:['’]s)?" + _PART + r"?" + _END)),
+    # yesterday, today, tomorrow, tonight, last night (+ morning …)
+    ("dayword", re.compile(r"(?:\b(?i:early|late|earlier|later)\s+)?\b(?P<word>(?i:" + _alt(R.DAY_WORDS) + r"))"
+                           r"(?:['’]s)?" + _PART + r"?" + _END)),
+    # last week, earlier this month, next year, the end of this year
+    ("relunit", re.compile(r"(?:\b" + _EDGE + r"\s+)?\b" + _MOD + r"\s+(?P<unit>(?i:week|month|year))" + _END)),
+    # two weeks ago, a year earlier
+    ("ago", re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>(?i:ago))" + _END)),
+    # the past days, recent days, the coming days, last weekend
+    ("range", re.compile(r"\b(?i:" + "|".join(f"(?:{p})" for p in R.RANGE_PHRASES) + r")" + _END)),
+]
+
+_MONTH_NUM = {k.lower(): v for k, v in R.MONTHS.items()}
+_WD_NUM = {k.lower(): v for k, v in R.WEEKDAYS.items()}
+_DATE_PREPS = set(R.DATE_PREPS)
+
+
+# ---------------------------------------------------------------- parse_date
+
+_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*$")
+
+
+def parse_date(s: str, default_year: int | None = None) -> date | None:
+    """A calendar date from a metadata/header/dateline string; None when it is not one.
+
+    "2024-07-31", "5 November 2023", "Nov. 5, 2023", "Wednesday, July 31, 2024"; a year-less
+    "July 31" needs `default_year`. Falls back to dateparser (strict: day, month and year)."""
+    if not s or not s.strip():
+        return None
+    m = _ISO_RE.match(s)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    for name in ("mdy", "dmy"):
+        m = dict(PATTERNS)[name].search(s)
+        if m:
+            year = int(m["year"]) if m["year"] else default_year
+            if year is None:
+                return None
+            return _safe_date(year, _MONTH_NUM[m["month"].rstrip(".").lower()], int(m["day"]))
+    return _dateparser_fallback(s)
+
+
+def _dateparser_fallback(s: str) -> date | None:
+    """dateparser on a short string, only when it has day, month and year."""
+    if len(s) > 60:
+        return None
+    import dateparser  # slow import, only when needed
+    d = dateparser.parse(s, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"],
+                                                         "PREFER_DAY_OF_MONTH": "first"})
+    return d.date() if d else None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- find_timexes
+
+
+def find_timexes(doc: Doc, skip: Callable[[int], bool] = lambda off: False) -> list[dict]:
+    """Every time expression in the non-skipped text, unresolved (no publication date needed).
+
+    Each dict: expression, expr_start, expr_end, sent_start, sent_end, spec (JSON-able)."""
+    text = doc.text
+    cands = []
+    for name, rx in PATTERNS:
+        for m in rx.finditer(text):
+            spec, (s, e) = _spec(name, m, text)
+            if spec is None or s >= e:
+                continue
+            cands.append((s, e, spec))
+    out = []
+    taken: list[tuple[int, int]] = []
+    for s, e, spec in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):   # longest first
+        if any(s < te and ts < e for ts, te in taken) or skip(s):
+            continue
+        if not _context_ok(doc, s, e, spec):
+            continue
+        tok = _token_at(doc, s)
+        if tok is None:
+            continue
+        if spec["kind"] in ("weekday", "date", "month") and "tense" not in spec:
+            spec["tense"] = _tense(tok)
+        taken.append((s, e))
+        sent = tok.sent
+        out.append({"expression": text[s:e], "expr_start": s, "expr_end": e,
+                    "sent_start": sent.start_char, "sent_end": sent.end_char, "spec": spec})
+    return sorted(out, key=lambda t: t["expr_start"])
+
+
+def _spec(name: str, m: re.Match, text: str) -> tuple[dict | None, tuple[int, int]]:
+    """Spec and span of one regex match (span may drop a leading preposition)."""
+    g = m.groupdict()
+    span = m.span()
+    if name == "iso":
+        return {"kind": "date", "year": int(g["year"]), "month": int(g["mnum"]), "day": int(g["day"])}, span
+    if name in ("mdy", "dmy"):
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None, span
+        spec = {"kind": "date", "year": int(g["year"]) if g["year"] else None,
+                "month": _MONTH_NUM[g["month"].rstrip(".").lower()], "day": day}
+        if g["wd"]:
+            spec["weekday"] = _WD_NUM[g["wd"].lower()]
+        return spec, span
+    if name == "my":
+        return {"kind": "month", "year": int(g["year"]), "month": _MONTH_NUM[g["month"].rstrip(".").lower()]}, span
+    if name == "month":
+        return _month_spec(g, m)
+    if name == "year":
+        return {"kind": "year", "year": int(g["year"]), "edge": (g["edge"] or "").lower() or None}, span
+    if name == "weekday":
+        mod = re.sub(r"\s+", " ", (g["mod"] or "").lower()) or None
+        return {"kind": "weekday", "weekday": _WD_NUM[g["wd"].lower()], "mod": mod}, span
+    if name == "dayword":
+        return {"kind": "dayword", "offset": R.DAY_WORDS[re.sub(r"\s+", " ", g["word"].lower())]}, span
+    if name == "relunit":
+        mod = re.sub(r"\s+", " ", g["mod"].lower())
+        return {"kind": "relunit", "unit": g["unit"].lower(), "offset": R.REL_MODIFIERS[mod]}, span
+    if name == "ago":
+        n = g["num"].lower()
+        n = int(n) if n.isdigit() else R.NUMBER_WORDS[n]
+        return {"kind": "ago", "unit": R.UNITS[g["unit"].lower()], "n": n}, span
+    if name == "range":
+        phrase = m.group(0)
+        for pat, val in R.RANGE_PHRASES.items():
+            if re.fullmatch(pat, phrase, re.I):
+                if val is None:
+                    mod = "last" if re.search(r"last|past", phrase, re.I) else "this"
+                    return {"kind": "weekend", "mod": mod}, span
+                return {"kind": "range", "back": val[0], "fwd": val[1]}, span
+    return None, span
+
+
+def _month_spec(g: dict, m: re.Match) -> tuple[dict | None, tuple[int, int]]:
+    """'last April', 'early March', 'in June', 'June last year' (a bare month needs a cue)."""
+    s, e = m.span()
+    if g["pre"]:
+        s = m.start("edge") if g["edge"] else m.start("mod") if g["mod"] else m.start("month")
+    elif not (g["edge"] or g["mod"] or g["yrel"]):
+        return None, (s, e)          # bare "May"/"March": too ambiguous without a cue
+    spec = {"kind": "month", "year": None, "month": _MONTH_NUM[g["month"].rstrip(".").lower()]}
+    mod = (g["mod"] or "").lower()
+    if mod:
+        spec["mod"] = re.sub(r"\s+", " ", mod)
+    if g["yrel"]:
+        spec["year_offset"] = {"this": 0, "last": -1, "next": 1}[g["yrel"].split()[0].lower()]
+    return spec, (s, e)
+
+
+def _context_ok(doc: Doc, s: int, e: int, spec: dict) -> bool:
+    """Filters needing context: a bare year needs a date cue; month/weekday must be proper nouns."""
+    text = doc.text
+    if spec["kind"] == "year" and not spec.get("edge"):
+        before = text[max(0, s - 20):s].lower().rstrip()
+        prev = re.findall(r"[a-z-]+$", before)
+        if prev and prev[0] in _DATE_PREPS:
+            return True
+        tok = _token_at(doc, s)
+        return tok is not None and tok.ent_type_ == "DATE"
+    if spec["kind"] == "date" and spec.get("year") is None and "weekday" not in spec:
+        # "May 5" vs "may 5 …": require a proper-noun reading unless the month is not a verb
+        tok = _token_at(doc, s)
+        if tok is not None and tok.lower_ in ("may", "march") and tok.pos_ not in ("PROPN", "NOUN"):
+            return False
+    return True
+
+
+def _token_at(doc: Doc, off: int) -> Token | None:
+    """The token containing (or starting after) char offset `off`."""
+    span = doc.char_span(off, min(off + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    for tok in doc:
+        if tok.idx >= off:
+            return tok
+    return None
+
+
+def _tense(tok: Token) -> str:
+    """'future', 'past', 'present' or 'unknown' for the verb the expression hangs on."""
+    verb = tok
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "unknown"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
+    lemma = verb.lemma_.lower()
+    if lemmas & set(R.FUTURE_AUX):
+        return "future"           # will / would / 'll / going to
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in auxes):
+        if verb.head != verb and verb.head.lemma_.lower() in R.FUTURE_VERBS:
+            return "future"       # "plans to meet on Friday"
+        return "unknown"          # purpose or reported infinitive: let the window decide
+    if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in auxes) \
+            and "have" not in lemmas:
+        return "future"           # "is meeting on Friday"
+    if verb.tag_ == "VBD" or lemmas & {"have", "has", "had", "did", "was", "were"}:
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        if lemma in R.REPORTING_VERBS or lemma == "be":
+            return "present"
+        return "future" if lemma in R.FUTURE_VERBS else "present"
+    return "unknown"
+
+
+# ---------------------------------------------------------------- resolve
+
+
+def resolve(spec: dict, published: date | None) -> tuple[date, date, str, str] | None:
+    """(date, date_end inclusive, granularity, date_source) for a spec; None if it cannot be placed.
+
+    Relative expressions (and year-less dates) need `published`; absolute ones do not."""
+    kind = spec.get("kind")
+    try:
+        if kind == "date":
+            return _resolve_date(spec, published)
+        if kind == "month":
+            return _resolve_month(spec, published)
+        if kind == "year":
+            y = int(spec["year"])
+            return date(y, 1, 1), date(y, 12, 31), "year", "explicit"
+        if published is None:
+            return None
+        if kind == "weekday":
+            d = _resolve_weekday(spec, published)
+            return d, d, "day", "relative"
+        if kind == "dayword":
+            d = published + timedelta(days=int(spec["offset"]))
+            return d, d, "day", "relative"
+        if kind == "relunit":
+            return _shift_unit(published, spec["unit"], int(spec["offset"])) + ("relative",)
+        if kind == "ago":
+            return _shift_unit(published, spec["unit"], -int(spec["n"]), ago=True) + ("relative",)
+        if kind == "range":
+            return (published - timedelta(days=int(spec["back"])), published + timedelta(days=int(spec["fwd"])),
+                    "range", "relative")
+        if kind == "weekend":
+            sat = _weekday_before(published, 5, strict=spec.get("mod") == "last" and published.weekday() >= 5)
+            if spec.get("mod") != "last" and published.weekday() < 5:
+                sat = published + timedelta(days=5 - published.weekday())
+            return sat, sat + timedelta(days=1), "range", "relative"
+    except (ValueError, OverflowError, KeyError, TypeError):
+        return None
+    return None
+
+
+def _resolve_date(spec: dict, published: date | None) -> tuple | None:
+    month, day = int(spec["month"]), int(spec["day"])
+    if spec.get("year") is not None:
+        d = date(int(spec["year"]), month, day)
+        return d, d, "day", "explicit"
+    if published is None:
+        return None                              # a year-less date cannot be placed
+    cands = [d for y in (published.year - 1, published.year, published.year + 1)
+             if (d := _safe_date(y, month, day))]
+    if "weekday" in spec:                         # "Wednesday, July 31": the year whose weekday fits
+        fit = [d for d in cands if d.weekday() == spec["weekday"] and abs((d - published).days) < 200]
+        if fit:
+            return fit[0], fit[0], "day", "relative"
+    d = _pick(cands, published, spec.get("tense"), window=timedelta(days=R.NEAR_FUTURE_DAYS))
+    return (d, d, "day", "relative") if d else None
+
+
+def _pick(cands: list[date], ref: date, tense: str | None, window: timedelta) -> date | None:
+    """Latest candidate on or before ref (+window unless past tense); future tense: first on/after."""
+    if tense == "future":
+        after = [d for d in cands if d >= ref]
+        return min(after) if after else None
+    limit = ref if tense == "past" else ref + window
+    before = [d for d in cands if d <= limit]
+    return max(before) if before else None
+
+
+def _resolve_month(spec: dict, published: date | None) -> tuple | None:
+    month = int(spec["month"])
+    if spec.get("year") is not None:
+        y = int(spec["year"])
+        return date(y, month, 1), _month_end(y, month), "month", "explicit"
+    if published is None:
+        return None
+    mod, yoff = spec.get("mod"), spec.get("year_offset")
+    if yoff is not None:
+        y = published.year + int(yoff)
+    elif mod in ("last", "this past"):
+        y = published.year if month < published.month else published.year - 1
+    elif mod in ("next", "coming", "the coming", "this coming"):
+        y = published.year if month > published.month else published.year + 1
+    elif mod == "this":
+        y = published.year
+    else:
+        firsts = [date(y, month, 1) for y in (published.year - 1, published.year, published.year + 1)]
+        first_of_pub = published.replace(day=1)
+        d = _pick(firsts, first_of_pub, spec.get("tense"), window=timedelta(days=R.NEAR_FUTURE_DAYS))
+        if d is None:
+            return None
+        y = d.year
+    return date(y, month, 1), _month_end(y, month), "month", "relative"
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _weekday_before(ref: date, wd: int, strict: bool = False) -> date:
+    back = (ref.weekday() - wd) % 7
+    if strict and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def _resolve_weekday(spec: dict, published: date) -> date:
+    """Past/unknown tense: most recent on or before publication; future: the next one after it."""
+    wd, mod, tense = int(spec["weekday"]), spec.get("mod"), spec.get("tense")
+    if mod in ("last", "this past", "the previous"):
+        return _weekday_before(published, wd, strict=True)
+    if mod in ("this",):                            # the one in the publication's week
+        return published + timedelta(days=wd - published.weekday())
+    if mod in ("next", "this coming", "the following") or tense == "future":
+        ahead = (wd - published.weekday()) % 7 or 7
+        return published + timedelta(days=ahead)
+    return _weekday_before(published, wd)
+
+
+def _shift_unit(ref: date, unit: str, n: int, ago: bool = False) -> tuple[date, date, str]:
+    """The unit (day/week/month/year) n units from ref's, spanning the whole unit."""
+    if unit == "day":
+        d = ref + timedelta(days=n)
+        return d, d, "day"
+    if unit == "week":
+        if ago:
+            d = ref + timedelta(weeks=n)
+            return d - timedelta(days=d.weekday()), d + timedelta(days=6 - d.weekday()), "week"
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=n)
+        return monday, monday + timedelta(days=6), "week"
+    if unit == "month":
+        k = ref.year * 12 + ref.month - 1 + n
+        y, m = divmod(k, 12)
+        return date(y, m + 1, 1), _month_end(y, m + 1), "month"
+    y = ref.year + n
+    return date(y, 1, 1), date(y, 12, 31), "year"
+
+
+# ---------------------------------------------------------------- publication date from the text
+
+
+def publication_from_text(doc: Doc, timexes: list[dict], skip: Callable[[int], bool] = lambda off: False
+                          ) -> date | None:
+    """Step 4: the latest explicit full date that a reporting verb anchors ("said on 5 May 2024").
+
+    Dates in skipped lines (captions), inside quotation marks, or attached to other verbs
+    (an older event: "the attack of 7 October 2023") are not publication dates."""
+    best = None
+    for t in timexes:
+        spec = t["spec"]
+        if spec.get("kind") != "date" or spec.get("year") is None or skip(t["expr_start"]):
+            continue
+        if _in_quotes(doc.text, t["sent_start"], t["expr_start"]):
+            continue
+        tok = _token_at(doc, t["expr_start"])
+        if tok is None or not _anchored_by_reporting(tok, t["expr_end"]):
+            continue
+        r = resolve(spec, None)
+        if r and (best is None or r[0] > best):
+            best = r[0]
+    return best
+
+
+def _anchored_by_reporting(tok: Token, expr_end: int) -> bool:
+    """Does the first verb above the expression's tokens have a reporting lemma?"""
+    toks = [t for t in tok.sent if tok.idx <= t.idx < expr_end]
+    heads = [t for t in toks if t.head not in toks or t.head == t]
+    for h in heads or [tok]:
+        v = h
+        for _ in range(4):
+            if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in ("be",):
+                break
+            if v.head == v:
+                break
+            v = v.head
+        if v.pos_ == "VERB" and v.lemma_.lower() in R.REPORTING_VERBS:
+            return True
+    return False
+
+
+def _in_quotes(text: str, sent_start: int, off: int) -> bool:
+    """Is `off` inside a quotation opened earlier in its sentence?"""
+    seg = text[sent_start:off]
+    if seg.count("\u201c") > seg.count("\u201d"):
+        return True
+    return seg.count('"') % 2 == 1

@@ -1,0 +1,59 @@
+"""Engines: how per-document work is scheduled. Serial for small corpora, a process pool otherwise.
+
+Every engine maps `process.process` over Articles and yields DocResults in input order. A
+cluster engine (Dask) slots in here with the same signature.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from . import nlp as nlp_mod
+from .article import Article
+from .process import DocResult, process
+
+BATCH = 16          # articles per worker task
+PARALLEL_FROM = 64  # below this many articles, start-up of workers costs more than it saves
+
+_worker_model: str | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_model
+    _worker_model = model
+    nlp_mod.load(model)
+
+
+def _run_batch(articles: list[Article]) -> list[DocResult]:
+    nlp = nlp_mod.load(_worker_model)
+    return [process(a, d) for a, d in zip(articles, nlp.pipe([a.text for a in articles]))]
+
+
+def run_serial(articles: list[Article], model: str, progress: Callable[[int], None]) -> Iterator[DocResult]:
+    nlp = nlp_mod.load(model)
+    for a, d in zip(articles, nlp.pipe([a.text for a in articles], batch_size=8)):
+        yield process(a, d)
+        progress(1)
+
+
+def run_pool(articles: list[Article], model: str, jobs: int, progress: Callable[[int], None]) -> Iterator[DocResult]:
+    batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
+        # map keeps input order; batches finish roughly in order, so progress stays smooth
+        for batch_results in pool.map(_run_batch, batches):
+            yield from batch_results
+            progress(len(batch_results))
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def run(articles: list[Article], model: str, jobs: int | None = None,
+        progress: Callable[[int], None] = lambda n: None) -> Iterator[DocResult]:
+    """DocResults for `articles`, in order, using `jobs` worker processes (None: automatic)."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(articles) < PARALLEL_FROM:
+        return run_serial(articles, model, progress)
+    return run_pool(articles, model, jobs, progress)

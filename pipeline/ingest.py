@@ -1,0 +1,216 @@
+"""Ingest: read input files into RawArticle records. Every problem is an InputError, never a crash.
+
+Supported inputs: `.txt` and `.md` (one article per file), `.jsonl` (one JSON object per line)
+and `.csv` (one row per article), both with a `text` column/field, plus a `metadata.csv`
+sidecar (columns `file`, and any of `title`, `outlet`, `published`, `url`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .article import RawArticle
+from .dates import parse_date
+
+TEXT_SUFFIXES = {".txt", ".md"}
+RECORD_SUFFIXES = {".jsonl", ".csv"}
+SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
+SIDECAR = "metadata.csv"
+MAX_BYTES = 50 * 1024 * 1024          # one input file; larger ones are rejected, not read
+META_FIELDS = ("title", "outlet", "url", "published")
+
+
+@dataclass
+class InputError:
+    """A rejected input: the file (or `file#n` record) and why."""
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class InputFile:
+    """One input file found on disk, with the folder its metadata names are relative to."""
+    path: Path
+    root: Path
+
+
+def discover(inputs: list[Path]) -> tuple[list[InputFile], list[InputError]]:
+    """Files to read from INPUT arguments (files or folders, folders walked recursively)."""
+    found: list[InputFile] = []
+    errors: list[InputError] = []
+    for inp in inputs:
+        if inp.is_dir():
+            for p in sorted(inp.rglob("*")):
+                rel = p.relative_to(inp)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != SIDECAR:
+                    found.append(InputFile(p, inp))
+        elif inp.is_file():
+            if inp.suffix.lower() not in SUFFIXES:
+                errors.append(InputError(str(inp), f"unsupported file type {inp.suffix or '(none)'!r}; "
+                                                   f"use one of {', '.join(sorted(SUFFIXES))}"))
+            else:
+                found.append(InputFile(inp, inp.parent))
+        else:
+            errors.append(InputError(str(inp), "no such file or folder"))
+    return found, errors
+
+
+def read_bytes(path: Path) -> bytes:
+    """Raw bytes of a file, refusing files that are too large."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit")
+    return path.read_bytes()
+
+
+def decode(data: bytes) -> str:
+    """Text of a file: UTF-8 (BOM allowed), else Windows-1252/Latin-1. Binary data is refused."""
+    if b"\x00" in data[:4096]:
+        raise ValueError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def file_hash(path: Path) -> str:
+    """sha256 of a file's bytes, for the manifest and staleness checks."""
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _meta_value(row: dict, key: str) -> str | None:
+    v = row.get(key)
+    if v is None:
+        return None
+    v = str(v).strip()
+    return v or None
+
+
+def _meta_from_row(row: dict) -> dict:
+    """title/outlet/url/published from a record or sidecar row; bad dates become None."""
+    out = {k: _meta_value(row, k) for k in ("title", "outlet", "url")}
+    raw = _meta_value(row, "published") or _meta_value(row, "date")
+    out["published"] = published_or_none(parse_date(raw)) if raw else None
+    return out
+
+
+def read_metadata(path: Path) -> tuple[dict[str, dict], list[InputError]]:
+    """The sidecar: {file name relative to its folder: metadata}. Bad rows are errors, not crashes."""
+    errors: list[InputError] = []
+    try:
+        rows = list(csv.DictReader(io.StringIO(decode(read_bytes(path)))))
+    except (OSError, ValueError, csv.Error) as e:
+        return {}, [InputError(str(path), f"cannot read metadata: {e}")]
+    if rows and "file" not in rows[0]:
+        return {}, [InputError(str(path), "metadata CSV has no 'file' column")]
+    meta: dict[str, dict] = {}
+    for i, row in enumerate(rows, start=2):
+        name = _meta_value(row, "file")
+        if not name:
+            errors.append(InputError(f"{path}:{i}", "metadata row without a file name"))
+            continue
+        m = _meta_from_row(row)
+        raw = _meta_value(row, "published")
+        if raw and m["published"] is None:
+            errors.append(InputError(f"{path}:{i}", f"unreadable published date {raw!r} (use YYYY-MM-DD)"))
+        meta[name.replace("\\", "/")] = m
+    return meta, errors
+
+
+def _records(f: InputFile, text: str) -> tuple[list[RawArticle], list[InputError]]:
+    """Articles of a JSONL or CSV file: one per record with a non-empty `text`."""
+    arts: list[RawArticle] = []
+    errs: list[InputError] = []
+    if f.path.suffix.lower() == ".jsonl":
+        rows = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                errs.append(InputError(f"{f.path}#{n}", f"invalid JSON: {e.msg}"))
+                continue
+            if not isinstance(obj, dict):
+                errs.append(InputError(f"{f.path}#{n}", "JSON line is not an object"))
+                continue
+            rows.append((n, obj))
+    else:
+        try:
+            reader = csv.DictReader(io.StringIO(text))
+            rows = [(n, row) for n, row in enumerate(reader, start=1)]
+        except csv.Error as e:
+            return [], [InputError(str(f.path), f"invalid CSV: {e}")]
+        if reader.fieldnames is None or "text" not in reader.fieldnames:
+            return [], [InputError(str(f.path), "CSV has no 'text' column")]
+    for n, row in rows:
+        body = row.get("text")
+        if not isinstance(body, str) or not body.strip():
+            errs.append(InputError(f"{f.path}#{n}", "record has no text"))
+            continue
+        m = _meta_from_row({k: v for k, v in row.items() if isinstance(v, (str, int, float))})
+        arts.append(RawArticle(path=f"{f.path}#{n}", text=body, **m))
+    return arts, errs
+
+
+def read_file(f: InputFile, meta: dict[str, dict]) -> tuple[list[RawArticle], list[InputError]]:
+    """Articles of one input file, with sidecar metadata applied to plain-text files."""
+    try:
+        text = decode(read_bytes(f.path))
+    except (OSError, ValueError) as e:
+        return [], [InputError(str(f.path), str(e) if isinstance(e, ValueError) else f"cannot read: {e.strerror or e}")]
+    if f.path.suffix.lower() in RECORD_SUFFIXES:
+        return _records(f, text)
+    if not text.strip():
+        return [], [InputError(str(f.path), "empty file")]
+    rel = f.path.relative_to(f.root).as_posix() if f.path.is_relative_to(f.root) else f.path.name
+    m = meta.get(rel) or meta.get(f.path.name) or {}
+    return [RawArticle(path=str(f.path), text=text, **{k: m.get(k) for k in META_FIELDS})], []
+
+
+def read_inputs(inputs: list[Path], metadata: Path | None = None) -> tuple[list[RawArticle], list[InputError], list[Path]]:
+    """All articles under INPUTs. Returns (articles, errors, files read), errors never raise.
+
+    The sidecar is `metadata` when given, else a `metadata.csv` inside each input folder.
+    """
+    files, errors = discover(inputs)
+    meta: dict[str, dict] = {}
+    sidecars = [metadata] if metadata else [p / SIDECAR for p in inputs if p.is_dir() and (p / SIDECAR).is_file()]
+    for sc in sidecars:
+        if not sc.is_file():
+            errors.append(InputError(str(sc), "metadata file not found"))
+            continue
+        m, errs = read_metadata(sc)
+        meta.update(m)
+        errors.extend(errs)
+    articles: list[RawArticle] = []
+    for f in files:
+        arts, errs = read_file(f, meta)
+        articles.extend(arts)
+        errors.extend(errs)
+    return articles, errors, [f.path for f in files] + sidecars
+
+
+def published_or_none(value: date | None) -> date | None:
+    """Metadata dates far outside news history are ignored rather than trusted."""
+    if value is None or not (1800 <= value.year <= 2100):
+        return None
+    return value

