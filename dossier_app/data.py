@@ -60,3 +60,27 @@ def current() -> tuple[Corpus, Filters]:
     """The corpus and the sidebar filters, for pages (set by app.py before the page runs)."""
     _ensure_entrypoint()
     return load_corpus(), st.session_state.get(FILTERS_KEY, Filters())
+
+
+def aliases_path() -> Path:
+    """The alias file the cache was built with (data/aliases.csv by default)."""
+    man = store.read_manifest(cache_dir()) or {}
+    path = (man.get("aliases") or {}).get("path")
+    return Path(path) if path else Path("data/aliases.csv")
+
+
+def read_aliases():
+    """The user's alias rules as a DataFrame (empty when there is no file yet)."""
+    from .curation import normalise
+    return normalise(store.read_csv(aliases_path()))
+
+
+def save_aliases(df) -> dict[str, int]:
+    """Write the alias rules, re-derive the actor tables (no re-parse) and reload the corpus."""
+    from pipeline.build import relink
+    from .curation import normalise
+    path = aliases_path()
+    store.write_csv(path, normalise(df))
+    counts = relink(cache_dir(), path)
+    clear()
+    return counts

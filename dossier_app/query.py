@@ -250,3 +250,21 @@ def article(c: Corpus, doc_id: str) -> dict | None:
     row["label"] = doc_label(d).iloc[0]
     row["mentions"] = c.mentions[c.mentions.doc_id == doc_id].sort_values("start")[["start", "end", "actor_id"]]
     return row
+
+
+# ------------------------------------------------------------------ actors
+
+def actor_table(c: Corpus, types: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Actors with counts, aliases and the first and last publication dates they appear on."""
+    a = c.actors if not types else c.actors[c.actors.type.isin(types)]
+    pub = c.mentions[["actor_id", "doc_id"]].drop_duplicates().merge(
+        c.documents[["doc_id", "published"]], on="doc_id", how="left")
+    pub = pub[pub.published.notna()]
+    span = pub.groupby("actor_id").published.agg(["min", "max"]) if len(pub) else pd.DataFrame(columns=["min", "max"])
+    out = pd.DataFrame({
+        "actor_id": a.actor_id, "name": a.name, "type": a.type,
+        "aliases": a.aliases.map(lambda xs: ", ".join(xs) if xs is not None else ""),
+        "mentions": a.n_mentions, "articles": a.n_docs,
+        "first": a.actor_id.map(span["min"]), "last": a.actor_id.map(span["max"]),
+    })
+    return out.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)

@@ -1,9 +1,68 @@
-"""Actors: the canonical actors with their aliases and counts."""
+"""Actors: canonical actors with aliases and counts; merge, rename, retype and hide them."""
 import streamlit as st
 
-from dossier_app import data, query
+from dossier_app import curation, data, query
 
 corpus, filters = data.current()
 st.title("Actors")
-a = query.top_actors(corpus, len(corpus.actors), filters.types)
-st.dataframe(a[["name", "type", "aliases", "n_mentions", "n_docs"]], hide_index=True)
+table = query.actor_table(corpus, filters.types)
+st.caption(f"{len(table)} actors · automatic merging first, your rules in `{data.aliases_path()}` second")
+st.dataframe(table.drop(columns=["actor_id"]), hide_index=True, key="actor_table",
+             column_config={"aliases": st.column_config.TextColumn("aliases", width="large"),
+                            "first": st.column_config.DateColumn("first"),
+                            "last": st.column_config.DateColumn("last")})
+
+names = list(table.name)
+aliases = data.read_aliases()
+
+
+def apply(new_rules, message: str) -> None:
+    with st.spinner("Re-deriving actors…"):
+        data.save_aliases(new_rules)
+    st.session_state["curation_message"] = message
+    st.rerun()
+
+
+if msg := st.session_state.pop("curation_message", None):
+    st.success(msg)
+
+st.subheader("Curate")
+merge_tab, rename_tab, type_tab, hide_tab, rules_tab = st.tabs(["Merge", "Rename", "Change type", "Hide", "Rules"])
+with merge_tab, st.form("merge"):
+    picked = st.multiselect("Actors to merge", names, key="merge_names")
+    target = st.selectbox("Keep the name of", names, index=None, key="merge_into",
+                          placeholder="pick the actor the others merge into")
+    if st.form_submit_button("Merge"):
+        try:
+            apply(curation.merge(aliases, picked, target or ""), f"Merged {len(picked)} actors into {target}.")
+        except ValueError as e:
+            st.error(str(e))
+with rename_tab, st.form("rename"):
+    who = st.selectbox("Actor", names, index=None, key="rename_who")
+    new = st.text_input("New name", key="rename_new", max_chars=120)
+    if st.form_submit_button("Rename"):
+        try:
+            apply(curation.rename(aliases, who or "", new), f"Renamed {who} to {new.strip()}.")
+        except ValueError as e:
+            st.error(str(e))
+with type_tab, st.form("retype"):
+    who_t = st.selectbox("Actor", names, index=None, key="retype_who")
+    typ = st.selectbox("Type", ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"], key="retype_type")
+    if st.form_submit_button("Change type"):
+        try:
+            apply(curation.retype(aliases, who_t or "", typ), f"{who_t} is now {typ}.")
+        except ValueError as e:
+            st.error(str(e))
+with hide_tab, st.form("hide"):
+    hidden = st.multiselect("Actors to hide", names, key="hide_names",
+                            help="Hidden actors leave every page; delete their rule under Rules to bring them back.")
+    if st.form_submit_button("Hide"):
+        try:
+            apply(curation.hide(aliases, hidden), f"Hid {len(hidden)} actors.")
+        except ValueError as e:
+            st.error(str(e))
+with rules_tab:
+    st.caption("Every rule you made. Edit or delete rows, then save.")
+    edited = st.data_editor(aliases, num_rows="dynamic", hide_index=True, key="rules_editor", width="stretch")
+    if st.button("Save rules"):
+        apply(edited, "Rules saved.")

@@ -13,7 +13,7 @@ def app(sample_cache, monkeypatch):
     monkeypatch.chdir(ROOT)
 
     def make(**params):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
         for k, v in params.items():
             at.query_params[k] = v
         return at
@@ -23,7 +23,7 @@ def app(sample_cache, monkeypatch):
 def run_page(at, page):
     at.run()
     if page != PAGES[0]:
-        at.switch_page(page)
+        at.switch_page(str(ROOT / page))
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -58,7 +58,7 @@ def test_hostile_url_values_fall_back(app, params):
 def test_missing_cache_explains_itself(tmp_path, monkeypatch):
     monkeypatch.setenv("DOSSIER_CACHE", str(tmp_path / "nothing"))
     monkeypatch.chdir(ROOT)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=60).run()
     assert not at.exception
     assert "No usable cache" in at.error[0].value
 

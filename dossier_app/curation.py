@@ -1,0 +1,71 @@
+"""Actor curation: user actions -> rows of data/aliases.csv (alias, canonical, type, hidden).
+
+Pure functions over DataFrames; the Actors page saves the result with `pipeline.store.write_csv`
+and re-derives the actor tables with `pipeline.build.relink` (no re-parse).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+COLUMNS = ["alias", "canonical", "type", "hidden"]
+
+
+def empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=str) for c in COLUMNS})
+
+
+def normalise(aliases: pd.DataFrame | None) -> pd.DataFrame:
+    """The alias table with exactly our columns, strings, no blank rows, no exact duplicates."""
+    if aliases is None or aliases.empty:
+        return empty()
+    df = aliases.copy()
+    for c in COLUMNS:
+        df[c] = df[c].fillna("").astype(str).str.strip() if c in df.columns else ""
+    df = df[COLUMNS]
+    df = df[(df.alias != "") | (df.canonical != "")]
+    return df.drop_duplicates(keep="last").reset_index(drop=True)
+
+
+def _add(aliases: pd.DataFrame | None, rows: list[dict]) -> pd.DataFrame:
+    new = pd.DataFrame([{c: str(r.get(c, "") or "") for c in COLUMNS} for r in rows], columns=COLUMNS)
+    base = normalise(aliases)
+    # a new rule for an alias replaces older rules for that alias
+    base = base[~base.alias.str.lower().isin(new.alias.str.lower())]
+    # rules that pointed at a renamed or merged actor follow it (no chains to resolve)
+    moved = {a.lower(): c for a, c in zip(new.alias, new.canonical) if a.lower() != c.lower()}
+    base["canonical"] = [moved.get(c.lower(), c) for c in base.canonical]
+    return normalise(pd.concat([base, new], ignore_index=True))
+
+
+def merge(aliases: pd.DataFrame | None, names: list[str], into: str) -> pd.DataFrame:
+    """Merge actors called `names` into the actor called `into` (which keeps its name)."""
+    into = into.strip()
+    if not into:
+        raise ValueError("merge needs a target name")
+    rows = [{"alias": n, "canonical": into} for n in names if n.strip() and n.strip() != into]
+    if not rows:
+        raise ValueError("pick at least one other actor to merge")
+    return _add(aliases, rows)
+
+
+def rename(aliases: pd.DataFrame | None, name: str, new_name: str) -> pd.DataFrame:
+    """Show the actor called `name` as `new_name`."""
+    new_name = new_name.strip()
+    if not new_name or new_name == name:
+        raise ValueError("type a new, different name")
+    return _add(aliases, [{"alias": name, "canonical": new_name}])
+
+
+def hide(aliases: pd.DataFrame | None, names: list[str]) -> pd.DataFrame:
+    """Hide actors (their mentions leave every table; unhide by deleting the rule)."""
+    if not names:
+        raise ValueError("pick actors to hide")
+    return _add(aliases, [{"alias": n, "canonical": n, "hidden": "true"} for n in names])
+
+
+def retype(aliases: pd.DataFrame | None, name: str, new_type: str) -> pd.DataFrame:
+    """Give the actor called `name` the type `new_type` (PERSON, ORG, GPE, NORP, …)."""
+    new_type = new_type.strip().upper()
+    if not new_type:
+        raise ValueError("pick a type")
+    return _add(aliases, [{"alias": name, "canonical": name, "type": new_type}])

@@ -1,0 +1,104 @@
+"""Actor curation: alias rules from user actions, and the Actors page flow (AppTest)."""
+import shutil
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from dossier_app import curation
+from pipeline import store
+
+BASE = pd.DataFrame([{"alias": "Hanieh", "canonical": "Ismail Haniyeh", "type": "", "hidden": ""}])
+
+
+def rows(df):
+    return [tuple(r) for r in df[curation.COLUMNS].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("action, expected", [
+    (lambda a: curation.merge(a, ["Hamas Politburo", "Hamas"], "Hamas"),
+     [("Hanieh", "Ismail Haniyeh", "", ""), ("Hamas Politburo", "Hamas", "", "")]),
+    (lambda a: curation.rename(a, "United States", "USA (government)"),
+     [("Hanieh", "Ismail Haniyeh", "", ""), ("United States", "USA (government)", "", "")]),
+    (lambda a: curation.hide(a, ["Twitter", "Zionist"]),
+     [("Hanieh", "Ismail Haniyeh", "", ""), ("Twitter", "Twitter", "", "true"), ("Zionist", "Zionist", "", "true")]),
+    (lambda a: curation.retype(a, "Tasnim", "org"),
+     [("Hanieh", "Ismail Haniyeh", "", ""), ("Tasnim", "Tasnim", "ORG", "")]),
+    (lambda a: curation.merge(a, ["hanieh"], "Hamas"),                 # a new rule replaces the old one
+     [("hanieh", "Hamas", "", "")]),
+    (lambda a: curation.rename(a, "Ismail Haniyeh", "Ismail Haniya"),  # older rules follow the rename
+     [("Hanieh", "Ismail Haniya", "", ""), ("Ismail Haniyeh", "Ismail Haniya", "", "")]),
+    (lambda a: curation.normalise(pd.concat([a, a, pd.DataFrame([{"alias": " ", "canonical": ""}])])),
+     [("Hanieh", "Ismail Haniyeh", "", "")]),
+])
+def test_actions(action, expected):
+    assert rows(action(BASE)) == expected
+
+
+@pytest.mark.parametrize("action, message", [
+    (lambda: curation.merge(BASE, ["Hamas"], "Hamas"), "pick at least one other actor"),
+    (lambda: curation.merge(BASE, ["Hamas"], ""), "merge needs a target"),
+    (lambda: curation.rename(BASE, "Hamas", "  "), "type a new, different name"),
+    (lambda: curation.hide(BASE, []), "pick actors to hide"),
+    (lambda: curation.retype(BASE, "Hamas", ""), "pick a type"),
+])
+def test_bad_actions(action, message):
+    with pytest.raises(ValueError, match=message):
+        action()
+
+
+@pytest.fixture
+def curated_app(sample_cache, tmp_path, monkeypatch):
+    """A private copy of the sample cache whose alias file lives in tmp_path."""
+    cache = tmp_path / "cache"
+    shutil.copytree(sample_cache, cache)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,type,hidden\n")
+    man = store.read_manifest(cache)
+    man["aliases"] = {"path": str(aliases), "sha256": None}
+    store.write_manifest(cache, man)
+    monkeypatch.setenv("DOSSIER_CACHE", str(cache))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "actors.py"))
+    at.run()
+    assert not at.exception
+    return at, cache, aliases
+
+
+def click(at, label):
+    next(b for b in at.button if b.label == label).click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def names(at):
+    return list(at.dataframe[0].value["name"])
+
+
+def test_merge_hide_rename_flow(curated_app):
+    at, cache, aliases = curated_app
+    before = names(at)
+    assert "Hamas" in before and "Iran" in before
+    other = "Hamas Politburo" if "Hamas Politburo" in before else next(n for n in before if n not in ("Hamas", "Iran"))
+    at.multiselect(key="merge_names").set_value(["Hamas", other])
+    at.selectbox(key="merge_into").set_value("Hamas")
+    click(at, "Merge")
+    assert other not in names(at) and "Hamas" in names(at)
+    assert at.success[0].value == f"Merged 2 actors into Hamas."
+    assert f"{other},Hamas" in aliases.read_text()
+    assert other not in set(store.read_table(cache, "actors").name)
+
+    at.multiselect(key="hide_names").set_value(["Iran"])
+    click(at, "Hide")
+    assert "Iran" not in names(at)
+    assert "Iran" not in set(store.read_table(cache, "actors").name)
+
+    at.selectbox(key="rename_who").set_value("Hamas")
+    at.text_input(key="rename_new").set_value("Hamas movement")
+    click(at, "Rename")
+    assert "Hamas movement" in names(at) and "Hamas" not in names(at)
+    man = store.read_manifest(cache)
+    assert man["relinked"] and man["counts"]["actors"] == len(store.read_table(cache, "actors"))
