@@ -226,7 +226,9 @@ def quote_table(c: Corpus, f: Filters, search: str = "", kinds=(), speakers=(), 
         "kind": q.kind,
         "outlet": q.doc_id.map(docs.outlet),
         "article": q.doc_id.map(docs.label),
+        "reports": q.n_reports if "n_reports" in q.columns else 1,
         "quote_id": q.quote_id,
+        "group_id": q.group_id if "group_id" in q.columns else q.quote_id,
         "doc_id": q.doc_id,
         "start": q.start,
         "end": q.end,
@@ -239,6 +241,24 @@ def quote_table(c: Corpus, f: Filters, search: str = "", kinds=(), speakers=(), 
         for t in terms:
             out = out[hay.loc[out.index].str.contains(re.escape(t), regex=True)]
     return out.sort_values(["date", "article", "start"], na_position="last").reset_index(drop=True)
+
+
+def also_reported(c: Corpus, quote_id: str) -> pd.DataFrame:
+    """The other articles reporting the same statement, earliest first (`earliest` flags it)."""
+    q = c.quotes
+    if "group_id" not in q.columns:
+        return pd.DataFrame(columns=["date", "article", "outlet", "speaker", "quote", "earliest"])
+    gid = q.loc[q.quote_id == quote_id, "group_id"]
+    if gid.empty:
+        return pd.DataFrame(columns=["date", "article", "outlet", "speaker", "quote", "earliest"])
+    g = q[q.group_id == gid.iloc[0]]
+    docs = c.documents.assign(label=doc_label(c.documents)).set_index("doc_id")
+    out = pd.DataFrame({"date": g.doc_id.map(docs.published), "article": g.doc_id.map(docs.label),
+                        "outlet": g.doc_id.map(docs.outlet), "speaker": g.speaker, "quote": g.text,
+                        "quote_id": g.quote_id})
+    out = out.sort_values(["date", "article"], na_position="last").reset_index(drop=True)
+    out["earliest"] = out.index == 0
+    return out
 
 
 def article(c: Corpus, doc_id: str) -> dict | None:

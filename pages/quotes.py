@@ -21,10 +21,12 @@ outlet = c4.multiselect("Outlet", outlets, placeholder="Any")
 
 table = query.quote_table(corpus, filters, search, kinds, speakers, about, outlet)
 st.caption(f"{len(table)} quotes · {filters.describe(names)}")
-shown = table[["date", "speaker", "quote", "kind", "outlet", "article"]]
+shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]]
 event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table",
                      column_config={"quote": st.column_config.TextColumn("quote", width="large"),
-                                    "date": st.column_config.DateColumn("date")})
+                                    "date": st.column_config.DateColumn("date"),
+                                    "reports": st.column_config.NumberColumn(
+                                        "reports", help="Articles reporting this statement")})
 st.download_button("Download CSV of these quotes", shown.to_csv(index=False).encode("utf-8"),
                    file_name="dossier-quotes.csv", mime="text/csv")
 
@@ -35,6 +37,12 @@ if rows:
     st.subheader(doc["label"] if doc else "Article")
     if doc:
         st.caption(f"{doc['outlet'] or 'Unknown outlet'} · {doc['published'] or 'undated'} · {doc['path']}")
+        others = query.also_reported(corpus, r.quote_id)
+        if len(others) > 1:
+            first = others.iloc[0]
+            st.info(f"Also reported by {len(others) - 1} other article(s); earliest: "
+                    f"{first.article} ({first.date or 'undated'}).")
+            st.dataframe(others.drop(columns=["quote_id"]), hide_index=True, key="also_reported")
         st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))
 else:
     st.caption("Select a row to read the article with the quote highlighted.")

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import actors as actors_mod
+from .quote_groups import group_quotes
 
 MENTION_COLS = ["doc_id", "start", "end", "text", "label", "sent", "name", "type"]
 
@@ -80,6 +81,12 @@ def link_events(events: pd.DataFrame, spans) -> pd.DataFrame:
     return ev
 
 
+def _with_groups(q: pd.DataFrame) -> pd.DataFrame:
+    """group_id / n_reports: the same statement reported by several articles."""
+    g = group_quotes(q)
+    return q.assign(group_id=g["group_id"], n_reports=g["n_reports"])
+
+
 def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame,
            aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
     """actors, mentions, quotes and events tables from the raw per-document rows."""
@@ -92,6 +99,6 @@ def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFram
     return {
         "actors": actors,
         "mentions": m[["doc_id", "actor_id", "start", "end", "text", "label", "sent", "name", "type"]],
-        "quotes": link_quotes(quotes, spans, names),
+        "quotes": _with_groups(link_quotes(quotes, spans, names)),
         "events": link_events(events, spans),
     }

@@ -140,3 +140,13 @@ def test_usage_errors_exit_2(tmp_path, args):
     proc = run_build(*args, "--out", str(tmp_path / "c"))
     assert proc.returncode == 2, proc.stderr
     assert not (tmp_path / "c" / "manifest.json").exists()
+
+
+def test_also_reported_by(tables):
+    d = tables["documents"].set_index("doc_id").path.str.rsplit("/", n=1).str[-1]
+    q = tables["quotes"]
+    shared = q[q.n_reports > 1].assign(file=lambda x: x.doc_id.map(d))
+    groups = {tuple(sorted(g.file)) for _, g in shared.groupby("group_id")}
+    assert groups == {("002_5260309de2f31b0e.txt", "003_089c6b7fa6764026.txt#1")}
+    assert shared.group_id.nunique() == 2
+    assert sorted(shared.text.str.contains("emphasized Tehran")) == [False, False, True, True]

@@ -1,0 +1,41 @@
+"""Quote groups: the same statement in several articles, and different statements kept apart."""
+import pandas as pd
+import pytest
+
+from pipeline.quote_groups import group_quotes
+
+TASNIM_A = "emphasized Tehran’s unwavering stance in supporting Palestinian resistance movements against Zionist occupiers."
+TASNIM_B = "emphasized Tehran's consistent policy of supporting the Palestinian resistance forces against the Zionist occupiers"
+TV_A = ("Ayatollah Khamenei applauded the unwavering determination and fortitude of the inhabitants of Gaza and voiced "
+        "deep grief over the atrocities of the Zionist regime, backed directly by Washington along with certain "
+        "Western countries.")
+TV_B = ("Ayatollah Khamenei praised the steadfastness and resilience of the people of Gaza and expressed strong regret "
+        "over the crimes of the Zionist regime, supported directly by Washington and some Western countries")
+NETANYAHU = "A high price will be paid for any aggression against Israel, no matter from which side"
+KHAMENEI = "The actions of the Zionist regime are culpable for this anarchy"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ((TASNIM_A, "s1", "Tasnim news agency"), (TASNIM_B, "s1", "Tasnim news agency"), True),
+    ((TV_A, "s2", "Iran’s state-run television"), (TV_B, "s3", "Iran's state TV"), True),
+    ((NETANYAHU, "s4", "Benjamin Netanyahu"), (NETANYAHU + ".", None, None), True),     # identical, speaker unknown
+    ((NETANYAHU, "s4", "Benjamin Netanyahu"), (KHAMENEI, "s5", "Ali Khamenei"), False),
+    ((TV_A, "s2", "Iran’s state-run television"), (KHAMENEI, "s5", "Ali Khamenei"), False),
+    ((TV_A, "s6", "Hamas"), (TV_B, "s7", "Benjamin Netanyahu"), False),                # paraphrase, other speakers
+])
+def test_pairs(a, b, same):
+    q = pd.DataFrame([{"quote_id": "q1", "doc_id": "d1", "text": a[0], "speaker_id": a[1], "speaker": a[2]},
+                      {"quote_id": "q2", "doc_id": "d2", "text": b[0], "speaker_id": b[1], "speaker": b[2]}])
+    g = group_quotes(q)
+    assert (g.group_id.iloc[0] == g.group_id.iloc[1]) is same
+    assert list(g.n_reports) == ([2, 2] if same else [1, 1])
+
+
+def test_same_article_never_groups():
+    q = pd.DataFrame([{"quote_id": f"q{i}", "doc_id": "d1", "text": NETANYAHU, "speaker_id": "s", "speaker": "N"}
+                      for i in range(2)])
+    assert list(group_quotes(q).group_id) == ["q0", "q1"]
+
+
+def test_empty():
+    assert group_quotes(pd.DataFrame(columns=["quote_id", "doc_id", "text", "speaker_id", "speaker"])).empty
