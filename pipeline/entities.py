@@ -12,7 +12,9 @@ From spaCy's NER spans to analyst-grade mentions:
 - re-type media and agencies as ORG, "Coordination Framework" as ORG, "Sinjar province" as GPE,
   a role-stripped "Defense Lloyd Austin" as PERSON; drop facilities ("mosque, Jamharan");
 - name country variants ("USA" -> "United States") and a capital used for its government
-  ("Washington did not know") after the country;
+  after the country: "Washington did not know", "backed by Washington", "Tehran's stance" are the
+  United States / Iran; "in Tehran", "the Iranian capital Tehran", a dateline stay the city (an
+  actor of its own). The user can still merge all of a city with an alias row;
 - within the document, link a surname ("Khamenei", even NER's ORG "Hanieh") to the one full name
   it fits, and a short organisation name to the longer one it ends ("the Security Council").
 
@@ -127,6 +129,16 @@ class _Mention:
     parts: list = field(default_factory=list)   # fragments: runs of tokens between verbs
 
 
+_TEXT_CACHE: list = [None, ""]
+
+
+def _text(doc: Doc) -> str:
+    """doc.text, computed once per document (spaCy rebuilds it from the tokens on every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]
+
+
 def _low(tok: Token) -> str:
     return norm(tok.text).rstrip(".")
 
@@ -183,7 +195,7 @@ def _raw_spans(doc: Doc) -> list[tuple[list[Token], str]]:
     for ent in doc.ents:
         toks = list(ent)
         if out and ent.label_ == "PERSON" and out[-1][1] == "PERSON" and prev_end >= 0:
-            gap = doc.text[doc[prev_end - 1].idx + len(doc[prev_end - 1].text):ent.start_char]
+            gap = _text(doc)[doc[prev_end - 1].idx + len(doc[prev_end - 1].text):ent.start_char]
             if gap == " " or re.fullmatch(r" ?[\"\u201c\u2018'][A-Z][\w\-]*[\"\u201d\u2019'] ?", gap):
                 out[-1] = (out[-1][0] + toks, "PERSON")
                 prev_end = ent.end
@@ -219,7 +231,7 @@ def _person_like(toks: list[Token]) -> bool:
 def _strip_titles(m: _Mention) -> bool:
     """Strip titles/roles into m.role. False when nothing but titles is left."""
     toks = m.toks
-    if m.label == "PERSON":
+    if m.type == "PERSON":
         i = 0
         while i < len(toks) and (_is_title(toks[i]) or _is_space_or_punct(toks[i])):
             i += 1
@@ -267,7 +279,7 @@ _GLUE_PREFIXES = {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
 
 def _split_glue(m: _Mention, known: dict[str, str]) -> list[_Mention]:
     """"Mahmud TahHamas" -> PERSON "Mahmud Tah" + ORG "Hamas" (tail a known name or title)."""
-    if m.label != "PERSON":
+    if m.type != "PERSON":
         return [m]
     for k, tok in enumerate(m.toks):
         g = _GLUE_RE.match(tok.text)
@@ -344,7 +356,7 @@ def _metonym(m: _Mention, key: str) -> str | None:
 
 def _retype(m: _Mention) -> bool:
     """Name and type by rules. False when the mention is not an actor."""
-    text = m.toks[0].doc.text[m.start:m.end]
+    text = _text(m.toks[0].doc)[m.start:m.end]
     key = norm(text)
     words = key.split()
     if not key or not re.search(r"[A-Z]", text) or key in R.STOP_NAMES or len(key) < 2:
@@ -382,7 +394,7 @@ def _tokens_text(m: _Mention) -> str:
     """The mention's text from its tokens: a gap between joined spans (a nickname) is dropped."""
     doc = m.toks[0].doc
     if all(b.i == a.i + 1 for a, b in zip(m.toks, m.toks[1:])):
-        return doc.text[m.start:m.end]
+        return _text(doc)[m.start:m.end]
     parts, prev = [], None
     for t in m.toks:
         if prev is not None and t.i != prev.i + 1:
@@ -418,6 +430,33 @@ def _is_fragment(m: _Mention, verbs: tuple[frozenset, frozenset]) -> bool:
     runs.append(cur)
     m.parts = [r for r in runs if r]
     return True
+
+
+def _title_led_names(doc: Doc) -> list[tuple[list[Token], str]]:
+    """Names NER missed right after a title: "Ambassador to Russia Kazem Jalali" (label RULE).
+    Two or three capitalised proper-noun tokens outside any entity, after a capitalised title word
+    (optionally followed by "to/of" and a place or organisation entity)."""
+    out = []
+    n = len(doc)
+    for t in doc:
+        if not t.text[:1].isupper() or _low(t) not in R.TITLE_WORDS or "\n" in t.whitespace_:
+            continue
+        k = t.i + 1
+        if k + 1 < n and doc[k].lower_ in ("to", "of") and doc[k + 1].ent_type_ in ("GPE", "ORG"):
+            k += 1
+            while k < n and doc[k].ent_iob_ in ("B", "I") and doc[k].ent_type_ in ("GPE", "ORG") \
+                    and (k == doc[k - 1].i + 1) and (doc[k].ent_iob_ == "I" or k == t.i + 2):
+                k += 1
+        run = []
+        while k < n and len(run) < 4 and doc[k].pos_ == "PROPN" and doc[k].is_title \
+                and not doc[k].ent_type_ and _low(doc[k]) not in R.TITLE_WORDS:
+            run.append(doc[k])
+            if "\n" in doc[k].whitespace_:
+                break
+            k += 1
+        if 2 <= len(run) <= 3:
+            out.append((run, "RULE"))
+    return out
 
 
 # ---------------------------------------------------------------- in-document linking
@@ -512,7 +551,7 @@ def _salvage(frag: _Mention, known: dict[str, str], persons: list[list[str]]) ->
         run = _strip_edges(run)
         if not run:
             continue
-        text = frag.toks[0].doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]
+        text = _text(frag.toks[0].doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
         key = norm(text)
         toks = name_tokens(text)
         typ = known.get(key)
@@ -529,7 +568,7 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
     """Actor mentions of one document, in text order.
 
     Each dict: start, end (offsets of the cleaned span; doc.text[start:end] == text), text,
-    label (spaCy's), sent (sentence index), name (display form in this document: titles
+    label (spaCy's NER label; "RULE" for a name NER missed after a title), sent (sentence index), name (display form in this document: titles
     stripped, surname linked to the full name), type (after re-typing), role (stripped title
     words, or None). `skip(offset)` is True in lines whose mentions are not kept (headlines,
     captions, bylines, boilerplate).
@@ -538,13 +577,13 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
     known = {norm(e.text): e.label_ for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")}
     cands: list[_Mention] = []
     frags: list[_Mention] = []
-    for toks, label in _raw_spans(doc):
-        if label not in R.ACTOR_LABELS:
+    for toks, label in _raw_spans(doc) + _title_led_names(doc):
+        if label not in R.ACTOR_LABELS and label != "RULE":
             continue
         toks = _strip_edges(toks)
         if not toks or skip(toks[0].idx):
             continue
-        m = _Mention(toks, label, label, "")
+        m = _Mention(toks, label, "PERSON" if label == "RULE" else label, "")
         if _is_fragment(m, verbs):
             frags.append(m)
             continue
@@ -552,11 +591,11 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
             continue
         m.start, m.end = m.toks[0].idx, m.toks[-1].idx + len(m.toks[-1].text)
         for part in _split_glue(m, known):
-            part.end = part.start + len(re.sub(r"['\u2019]s?$", "", doc.text[part.start:part.end]))
+            part.end = part.start + len(re.sub(r"['\u2019]s?$", "", _text(doc)[part.start:part.end]))
             if part.end > part.start and _retype(part):
                 cands.append(part)
     persons = [name_tokens(m.name) for m in cands if m.type == "PERSON" and len(name_tokens(m.name)) >= 2]
-    names = {norm(m.name): m.type for m in cands} | {norm(doc.text[m.start:m.end]): m.type for m in cands}
+    names = {norm(m.name): m.type for m in cands} | {norm(_text(doc)[m.start:m.end]): m.type for m in cands}
     for f in frags:
         for part in _salvage(f, names, persons):
             if _strip_titles(part) and _retype(part):
@@ -572,7 +611,8 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
         tok_i = doc.char_span(m.start, m.end, alignment_mode="expand")
         ti = tok_i.start if tok_i is not None else m.toks[0].i
         out.append({
-            "start": m.start, "end": m.end, "text": doc.text[m.start:m.end], "label": m.label,
+            "start": m.start, "end": m.end, "text": _text(doc)[m.start:m.end], "label": m.label,
             "sent": bisect.bisect_right(starts, ti) - 1, "name": m.name, "type": m.type, "role": m.role,
         })
+    _TEXT_CACHE[0] = None                          # do not keep the document alive
     return out

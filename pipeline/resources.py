@@ -46,6 +46,15 @@ DATELINE_RE = re.compile(
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters"
 BYLINE_RE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|and)\s*[^.!?]{0,60})?$")
 
+# ---------------------------------------------------------------- quote groups
+# Words that say nothing about which statement a quote is (for "also reported by").
+QUOTE_GROUP_STOPWORDS = frozenset("""
+the and that this with from have has had was were are for not but its his her their they them
+will would could should can may might been being which who whom what when where while about
+into over under also very more most some any all one two than then there here our your you
+said says say told news agency state tv television run iran's
+""".split())
+
 # ---------------------------------------------------------------- entities / actors
 # (section owned by the actors stage)
 # NER labels that can be actors. LOC ("Middle East", "Golan Heights") and FAC are places, not
@@ -300,7 +309,8 @@ QUOTE_STATEMENT_NOUNS = frozenset(
 # Pronouns that can be a speaker, and the actor types each can stand for.
 QUOTE_PRONOUNS = {
     "he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
-    "it": ("ORG", "GPE", "MEDIA"), "they": ("ORG", "NORP", "GPE", "MEDIA"), "them": ("ORG", "NORP", "GPE", "MEDIA"),
+    "it": ("ORG", "GPE", "MEDIA"), "they": ("ORG", "NORP", "GPE", "MEDIA", "GROUP"),
+    "them": ("ORG", "NORP", "GPE", "MEDIA", "GROUP"),
 }
 # First/second person: a speaker we cannot name (the author, an interviewer).
 QUOTE_UNNAMED_PRONOUNS = frozenset("i we you me us".split())
@@ -314,6 +324,21 @@ ministry office government department council committee court board agency party
 military police embassy spokesperson administration commission authority authorities bureau
 organization organisation group movement union foundation company firm suit lawsuit statement
 leadership cabinet parliament senate house presidency palace kremlin regime
+""".split())
+# Common nouns that name people, groups and documents as speakers ("said the woman", "protesters
+# chanted", "the report said").
+QUOTE_PERSON_NOUNS = frozenset("""
+source official spokesman spokeswoman lawmaker aide man woman witness diplomat strategist analyst
+expert activist voter resident candidate nominee senator congressman lawyer attorney economist
+adviser advisor consultant organizer organiser supporter critic reporter correspondent
+""".split())
+QUOTE_GROUP_NOUNS = frozenset("""
+officials sources demonstrators protesters protestors supporters critics voters residents lawmakers
+analysts experts activists reporters aides advisers people crowd delegates democrats republicans
+""".split())
+QUOTE_DOCUMENT_NOUNS = frozenset("""
+report account transcript study poll survey memo document filing complaint lawsuit suit ruling
+statement letter ad advertisement video website
 """.split())
 # Titles: words that precede a name or follow it in a pull-quote credit (lower-case).
 QUOTE_TITLES = frozenset("""

@@ -1,0 +1,319 @@
+"""pipeline.actors: corpus-wide canonical actors, user aliases, stable ids, and the samples' table."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import actors as A
+from pipeline import entities as E
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "data" / "sample").glob("*.txt"))
+
+
+def mk(rows) -> pd.DataFrame:
+    """Mentions from (doc_id, text, name, type) rows; name None means "same as text"."""
+    recs = []
+    for i, (doc, text, name, typ) in enumerate(rows):
+        recs.append({"doc_id": doc, "start": i, "end": i + len(text), "text": text, "label": typ,
+                     "sent": 0, "name": name or text, "type": typ})
+    return pd.DataFrame(recs)
+
+
+def actor_of(mentions, ids, actors, text) -> dict:
+    """The actors row of the (single) actor the mentions with this surface text map to."""
+    got = set(ids[mentions["text"] == text])
+    assert len(got) == 1, f"{text!r} -> {got}"
+    (aid,) = got
+    if aid is None:
+        return {}
+    return actors.set_index("actor_id").loc[aid].to_dict() | {"actor_id": aid}
+
+
+# ---------------------------------------------------------------- merging
+MERGE_CASES = {
+    "khamenei": ([("d1", "Ali Khamenei", None, "PERSON"), ("d1", "Ali Khamenei", None, "PERSON"),
+                  ("d2", "Khamenei", None, "PERSON"), ("d3", "Ayatollah Ali Khamenei", "Ali Khamenei", "PERSON"),
+                  ("d4", "Ayatollah Khamenei", "Khamenei", "PERSON")], "Ali Khamenei", "PERSON"),
+    "haniyeh": ([("d1", "Ismail Haniyeh", None, "PERSON"), ("d2", "Ismail Haniyeh", None, "PERSON"),
+                 ("d2", "Haniyeh", None, "PERSON"), ("d3", "Hanieh", None, "ORG")], "Ismail Haniyeh", "PERSON"),
+    "tah": ([("d1", "Mahmoud Tah", None, "PERSON"), ("d1", "Mahmoud Tah", None, "PERSON"),
+             ("d2", "Mahmud Tah", None, "PERSON")], "Mahmoud Tah", "PERSON"),
+    "sudani": ([("d1", "Mohammed Shi al-Sudani", None, "PERSON"), ("d2", "Mohammed Shia al-Sudani", None, "PERSON"),
+                ("d2", "Mohammed Shia al-Sudani", None, "PERSON"), ("d3", "al-Sudani", None, "PERSON")],
+               "Mohammed Shia al-Sudani", "PERSON"),
+    "iravani": ([("d1", "Amir Saeed Iravani", None, "PERSON"), ("d1", "Amir Said Iravani", None, "PERSON"),
+                 ("d2", "Amir Saeed Iravani", None, "PERSON")], "Amir Saeed Iravani", "PERSON"),
+    "us": ([("d1", "US", None, "GPE"), ("d1", "USA", None, "GPE"), ("d2", "the United States", None, "GPE"),
+            ("d3", "United States", None, "GPE"), ("d3", "U.S.", None, "GPE")], "United States", "GPE"),
+    "media": ([("d1", "NYT", None, "ORG"), ("d2", "the New York Times", None, "ORG")], "New York Times", "ORG"),
+    "norp": ([("d1", "Palestinian", None, "NORP"), ("d2", "Palestinians", None, "NORP"),
+              ("d2", "Palestinian", None, "NORP")], "Palestinian", "NORP"),
+    "acronym": ([("d1", "UN", None, "ORG"), ("d1", "United Nations", None, "ORG"),
+                 ("d2", "the United Nations", None, "ORG"), ("d2", "UN", None, "ORG")], "United Nations", "ORG"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MERGE_CASES))
+def test_merges(case):
+    rows, name, typ = MERGE_CASES[case]
+    noise = [("d9", "Hamas", None, "ORG"), ("d9", "Israel", None, "GPE"), ("d9", "Benjamin Netanyahu", None, "PERSON")]
+    mentions = mk(rows + noise)
+    actors, ids = A.resolve(mentions)
+    got = {actor_of(mentions, ids, actors, r[1])["actor_id"] for r in rows}
+    assert len(got) == 1
+    row = actors.set_index("actor_id").loc[got.pop()]
+    assert (row["name"], row["type"], row["n_mentions"]) == (name, typ, len(rows))
+    assert len(actors) == 4
+
+
+SPLIT_CASES = {
+    "hashemi": [("d1", "Ali Akbar Hashemi Rafsanjani", None, "PERSON"), ("d1", "Mohsen Hashemi", None, "PERSON")],
+    "iravani": [("d1", "Amir Saeed Iravani", None, "PERSON"), ("d2", "Reza Iravani", None, "PERSON")],
+    "jalili": [("d1", "Saeed Jalili", None, "PERSON"), ("d2", "Kazem Jalali", None, "PERSON")],
+    "abbas": [("d1", "Mahmoud Abbas", None, "PERSON"), ("d2", "Mohammed Abbas", None, "PERSON")],
+    "hamas": [("d1", "Hamas", None, "ORG"), ("d2", "Hama", None, "GPE")],
+    "iran": [("d1", "Iran", None, "GPE"), ("d2", "Iranian", None, "NORP"), ("d3", "Iraq", None, "GPE")],
+}
+
+
+@pytest.mark.parametrize("case", sorted(SPLIT_CASES))
+def test_different_actors_stay_apart(case):
+    rows = SPLIT_CASES[case]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    assert ids.nunique() == len(rows) == len(actors)
+
+
+@pytest.mark.parametrize("surname,expected", [
+    ("Hashemi", "Hashemi"),                 # two people called Hashemi: ambiguous, left alone
+    ("Iravani", "Iravani"),
+    ("Rafsanjani", "Ali Akbar Hashemi Rafsanjani"),
+    ("Hashemi Rafsanjani", "Ali Akbar Hashemi Rafsanjani"),
+    ("Jalili", "Saeed Jalili"),
+    ("Jalali", "Kazem Jalali"),
+    ("Khamenei", "Ali Khamenei"),
+])
+def test_surname_links_only_when_unambiguous(surname, expected):
+    rows = [("d1", "Ali Akbar Hashemi Rafsanjani", None, "PERSON"), ("d1", "Mohsen Hashemi", None, "PERSON"),
+            ("d2", "Amir Saeed Iravani", None, "PERSON"), ("d2", "Reza Iravani", None, "PERSON"),
+            ("d3", "Saeed Jalili", None, "PERSON"), ("d3", "Kazem Jalali", None, "PERSON"),
+            ("d4", "Ali Khamenei", None, "PERSON"), ("d5", surname, None, "PERSON")]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    assert actor_of(mentions, ids, actors, surname)["name"] == expected
+
+
+def test_org_surname_needs_a_bigger_person():
+    """A one-word ORG joins a person only when the person is more frequent (else it stays ORG)."""
+    rows = [("d1", "Ismail Haniyeh", None, "PERSON")] + [("d2", "Hanieh", None, "ORG")] * 3
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    assert actor_of(mentions, ids, actors, "Hanieh")["type"] == "ORG"
+    assert len(actors) == 2
+
+
+# ---------------------------------------------------------------- user aliases
+BASE = [("d1", "Ali Khamenei", None, "PERSON"), ("d1", "Khamenei", None, "PERSON"),
+        ("d2", "Mohsen Hashemi", None, "PERSON"), ("d2", "Ali Akbar Hashemi Rafsanjani", None, "PERSON"),
+        ("d3", "Hashemi", None, "PERSON"), ("d3", "Twitter", None, "ORG"), ("d3", "Twitter", None, "ORG"),
+        ("d4", "Mahmoud Tah", None, "PERSON"), ("d4", "Mahmoud Tah", None, "PERSON"),
+        ("d5", "Mahmud Tah", None, "PERSON"), ("d5", "Coordination Framework", None, "PERSON"),
+        ("d6", "Washington", None, "GPE"), ("d6", "United States", None, "GPE")]
+
+
+def _aliases(*rows):
+    return pd.DataFrame(rows, columns=["alias", "canonical", "type", "hidden"])
+
+
+def test_alias_merge_surname():
+    mentions = mk(BASE)
+    actors, ids = A.resolve(mentions, _aliases(("Hashemi", "Mohsen Hashemi", "", "")))
+    assert actor_of(mentions, ids, actors, "Hashemi")["name"] == "Mohsen Hashemi"
+    assert actor_of(mentions, ids, actors, "Mohsen Hashemi")["n_mentions"] == 2
+
+
+def test_alias_merge_place():
+    mentions = mk(BASE)
+    actors, ids = A.resolve(mentions, _aliases(("Washington", "United States", "GPE", "false")))
+    us = actor_of(mentions, ids, actors, "Washington")
+    assert (us["name"], us["n_mentions"]) == ("United States", 2)
+
+
+def test_alias_rename_whole_actor():
+    """An alias naming an actor's display name renames it, with all its variants and surnames."""
+    mentions = mk(BASE)
+    actors, ids = A.resolve(mentions, _aliases(("Mahmoud Tah", "Mahmoud Taha", "", ""),
+                                              ("Ali Khamenei", "Sayyid Ali Khamenei", "", "")))
+    for text, name, n in [("Mahmud Tah", "Mahmoud Taha", 3), ("Mahmoud Tah", "Mahmoud Taha", 3),
+                          ("Khamenei", "Sayyid Ali Khamenei", 2)]:
+        a = actor_of(mentions, ids, actors, text)
+        assert (a["name"], a["n_mentions"]) == (name, n)
+    assert "Mahmoud Tah" not in set(actors["name"])
+
+
+def test_alias_hide():
+    mentions = mk(BASE)
+    actors, ids = A.resolve(mentions, _aliases(("Twitter", "", "", "true")))
+    assert ids[mentions["text"] == "Twitter"].isna().all()
+    assert "Twitter" not in set(actors["name"])
+    assert ids[mentions["text"] != "Twitter"].notna().all()
+
+
+def test_alias_retype():
+    mentions = mk(BASE)
+    actors, ids = A.resolve(mentions, _aliases(("Coordination Framework", "Coordination Framework", "ORG", "")))
+    assert actor_of(mentions, ids, actors, "Coordination Framework")["type"] == "ORG"
+
+
+def test_aliases_file_ships_empty():
+    table = pd.read_csv(ROOT / "data" / "aliases.csv")
+    assert list(table.columns) == ["alias", "canonical", "type", "hidden"] and table.empty
+    mentions = mk(BASE)
+    a1, i1 = A.resolve(mentions, table)
+    a2, i2 = A.resolve(mentions, None)
+    pd.testing.assert_frame_equal(a1, a2)
+    assert i1.equals(i2)
+
+
+# ---------------------------------------------------------------- contract
+def test_ids_stable_under_shuffle_and_index():
+    mentions = mk(BASE + [r[:1] + r[1:] for r in MERGE_CASES["haniyeh"][0]])
+    a1, i1 = A.resolve(mentions)
+    shuffled = mentions.sample(frac=1, random_state=7)
+    shuffled.index = shuffled.index * 10 + 3                    # not a RangeIndex
+    a2, i2 = A.resolve(shuffled)
+    assert i2.index.equals(shuffled.index)
+    assert dict(zip(mentions["text"], i1)) == dict(zip(shuffled["text"], i2))
+    pd.testing.assert_frame_equal(a1, a2)
+
+
+def test_table_contract():
+    mentions = mk(BASE)
+    mentions.loc[len(mentions)] = {"doc_id": "d7", "start": 0, "end": 1, "text": "x", "label": "PERSON",
+                                   "sent": 0, "name": None, "type": None}
+    actors, ids = A.resolve(mentions)
+    assert list(actors.columns[:6]) == ["actor_id", "name", "type", "aliases", "n_mentions", "n_docs"]
+    assert actors["n_mentions"].dtype == "int32" and actors["n_docs"].dtype == "int32"
+    assert actors["actor_id"].is_unique and all(isinstance(a, list) for a in actors["aliases"])
+    assert ids.iloc[-1] is None or pd.isna(ids.iloc[-1])
+    assert actors["n_mentions"].sum() == ids.notna().sum()
+    assert set(ids.dropna()) == set(actors["actor_id"])
+    kh = actor_of(mentions, ids, actors, "Khamenei")
+    assert kh["aliases"] == ["Khamenei"] and kh["n_docs"] == 1
+
+
+def test_empty_input():
+    actors, ids = A.resolve(mk([]).reindex(columns=["doc_id", "start", "end", "text", "label", "sent", "name", "type"]))
+    assert actors.empty and list(actors.columns[:6]) == A.ACTOR_COLS and ids.empty
+
+
+def test_fast_on_many_mentions():
+    """200k mentions of ~2.5k names in well under the budget (1M mentions must take < 1 min), and
+    right: shared surnames stay apart, a surname of exactly one person joins that person."""
+    firsts = ["Ali", "Reza", "Omar", "Sara", "Lena", "Ivan", "Maya", "Noah", "Emma", "Yusuf"]
+    lasts = [f"{a}{b}{c}" for a in ("Kar", "Mol", "Tes", "Bar", "Hud", "Fen") for b in ("an", "ov", "el", "ix")
+             for c in ("ski", "ero", "sen", "oto", "ley", "ard")]
+    solo = [f"Zu{b}{c}" for b in ("pa", "ko", "mi", "te") for c in ("rov", "lin", "dez", "buk", "mah")]
+    names = ([f"{f} {l}" for f in firsts for l in lasts] + lasts + [f"{l} Council" for l in lasts]
+             + [f"Nadia {s}" for s in solo] + solo)
+    types = {n: "ORG" if n.endswith("Council") else "PERSON" for n in names}
+    n = 200_000
+    picked = [names[(i * 7919) % len(names)] for i in range(n)]
+    mentions = pd.DataFrame({"doc_id": [f"d{i % 5000}" for i in range(n)], "start": 0, "end": 1,
+                             "text": picked, "label": "PERSON", "sent": 0, "name": picked,
+                             "type": [types[p] for p in picked]})
+    t = time.perf_counter()
+    actors, ids = A.resolve(mentions)
+    assert time.perf_counter() - t < 10
+    assert ids.notna().all()
+    assert len(actors) == len(firsts) * len(lasts) + 2 * len(lasts) + len(solo)
+    assert set(ids[mentions["text"] == "Zupalin"]) == set(ids[mentions["text"] == "Nadia Zupalin"])
+
+
+# ---------------------------------------------------------------- the samples' actor table
+def _sample_mentions(nlp, use_clean: bool) -> pd.DataFrame:
+    from pipeline.article import RawArticle
+    from pipeline.clean import clean
+    rows = []
+    for p in SAMPLES:
+        text = p.read_text(encoding="utf-8")
+        if use_clean:
+            for art in clean(RawArticle(path=str(p), text=text)):
+                spans = [(b.start, b.end) for b in art.blocks if b.role != "body"]
+                skip = (lambda sp: lambda off: any(s <= off < e for s, e in sp))(spans)
+                rows += [m | {"doc_id": art.doc_id} for m in E.extract_mentions(nlp(art.text), skip)]
+        else:
+            rows += [m | {"doc_id": p.name} for m in E.extract_mentions(nlp(text))]
+    return pd.DataFrame(rows)[["doc_id", "start", "end", "text", "label", "sent", "name", "type"]]
+
+
+@pytest.fixture(scope="module", params=["clean", "raw"])
+def sample_actors(nlp, request):
+    mentions = _sample_mentions(nlp, request.param == "clean")
+    actors, ids = A.resolve(mentions)
+    return request.param, mentions, actors, ids
+
+
+def _id(mentions, ids, **kw):
+    sel = pd.Series(True, index=mentions.index)
+    for k, v in kw.items():
+        sel &= mentions[k] == v
+    return set(ids[sel])
+
+
+@pytest.mark.parametrize("texts,name,typ", [
+    (["Khamenei", "Ali Khamenei"], "Ali Khamenei", "PERSON"),
+    (["Haniyeh", "Ismail Haniyeh", "Hanieh"], "Ismail Haniyeh", "PERSON"),
+    (["Mahmoud Tah", "Mahmud Tah"], "Mahmoud Tah", "PERSON"),
+    (["Amir Saeed Iravani", "Amir Said Iravani"], "Amir Saeed Iravani", "PERSON"),
+    (["US", "USA", "United States"], "United States", "GPE"),
+    (["Tasnim"], "Tasnim", "ORG"),
+    (["Mehr"], "Mehr", "ORG"),
+    (["Al-Arabiya News"], "Al Arabiya", "ORG"),
+    (["Khalil Al-Hayya", "Khalil al-Hayya"], "Khalil al-Hayya", "PERSON"),
+    (["UN", "United Nations"], "United Nations", "ORG"),
+    (["Shekarchi", "Abolfazl Shekarchi"], "Abolfazl Shekarchi", "PERSON"),
+])
+def test_sample_actor(sample_actors, texts, name, typ):
+    mode, mentions, actors, ids = sample_actors
+    got = set().union(*(_id(mentions, ids, text=t) for t in texts))
+    assert len(got) == 1, f"{texts} -> {got}"
+    row = actors.set_index("actor_id").loc[got.pop()]
+    assert (row["name"], row["type"]) == (name, typ)
+    assert set(texts) - {name} <= set(row["aliases"])
+
+
+def test_sample_al_sudani_spellings(sample_actors):
+    mode, mentions, actors, ids = sample_actors
+    texts = ["Mohammed Shia al-Sudani"] + (["Mohammed Shi al-Sudani"] if mode == "raw" else [])
+    got = set().union(*(_id(mentions, ids, text=t) for t in texts))
+    assert len(got) == 1
+    # raw: 4 caption mentions "Shi" + 1 body "Shia"; clean: captions skipped, the body one only
+    assert actors.set_index("actor_id").loc[got.pop(), "n_mentions"] == (5 if mode == "raw" else 1)
+
+
+def test_sample_people_kept_apart(sample_actors):
+    mode, mentions, actors, ids = sample_actors
+    names = actors.set_index("name")
+    for a, b in [("Saeed Jalili", "Kazem Jalali"), ("Saeed Jalili", "Mohammadreza Jalaeipour"), ("Mohsen Hashemi", "Ali Akbar Hashemi Rafsanjani"),
+                 ("Ali Khamenei", "Ali Akbar Hashemi Rafsanjani"), ("Ismail Haniyeh", "Othman Hamdan")]:
+        assert a in names.index and b in names.index
+        assert names.loc[a, "actor_id"] != names.loc[b, "actor_id"]
+
+
+def test_sample_no_bad_actors(sample_actors):
+    mode, mentions, actors, ids = sample_actors
+    names = set(actors["name"])
+    assert not names & {"Khamenei Ordered Strike", "Haniyeh Briefs Khamenei", "Iraq Preoccupied",
+                        "Mahmud TahHamas", "John Kirby Coordinator", "Head Khalil Al-Hayya", "Supreme",
+                        "Hanieh", "Khamenei", "Haniyeh", "USA", "US", "Jamharan", "TT", "Response", "Media",
+                        "Middle East", "Shekarchi", "Netanyahu"}
+    persons = set(actors.loc[actors["type"] == "PERSON", "name"])
+    assert not persons & {"Tasnim", "Twitter", "Coordination Framework", "Mehr"}
+    assert not any(w in n.split() for n in persons for w in ("Ayatollah", "President", "Minister", "Head",
+                                                            "Coordinator", "Supreme", "Leader", "Defense"))
+    assert len(actors[actors["name"] == "United States"]) == 1

@@ -1,0 +1,217 @@
+"""pipeline.entities: actor mentions of one document (cleaning, re-typing, in-document linking)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import entities as E
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "data" / "sample").glob("*.txt"))
+
+
+def _skipper(article):
+    """True inside non-body lines (what the orchestrator passes; pipeline.process.skipper)."""
+    spans = [(b.start, b.end) for b in article.blocks if b.role != "body"]
+    return lambda off: any(s <= off < e for s, e in spans)
+
+
+@pytest.fixture(scope="module")
+def raw_docs(nlp):
+    """Sample files parsed as they are, every line kept (skip never True)."""
+    out = {}
+    for p in SAMPLES:
+        doc = nlp(p.read_text(encoding="utf-8"))
+        out[p.name[:3]] = (doc, E.extract_mentions(doc))
+    return out
+
+
+@pytest.fixture(scope="module")
+def clean_docs(nlp):
+    """Sample files through pipeline.clean, with headline/caption/byline/dateline lines skipped."""
+    from pipeline.article import RawArticle
+    from pipeline.clean import clean
+    out = {}
+    for p in SAMPLES:
+        for n, art in enumerate(clean(RawArticle(path=str(p), text=p.read_text(encoding="utf-8")))):
+            doc = nlp(art.text)
+            skip = _skipper(art)
+            out[f"{p.name[:3]}#{n}"] = (doc, E.extract_mentions(doc, skip), skip)
+    return out
+
+
+def _by_text(mentions, text):
+    return [m for m in mentions if m["text"] == text]
+
+
+# ---------------------------------------------------------------- name helpers
+@pytest.mark.parametrize("a,b,same", [
+    ("Mahmoud Tah", "Mahmud Tah", True),
+    ("Mohammed Shi al-Sudani", "Mohammed Shia al-Sudani", True),
+    ("Amir Saeed Iravani", "Amir Said Iravani", True),
+    ("Ismail Haniyeh", "Ismail Hanieh", True),
+    ("Khalil Al-Hayya", "Khalil al-Hayya", True),
+    ("Mohammed bin Salman", "Muhammad bin Salman", True),
+    ("Saeed Jalili", "Kazem Jalali", False),          # fuzzy surnames, different first names
+    ("Saeed Jalili", "Saeed Jalali", False),          # Jalili/Jalali are different surnames
+    ("Amir Saeed Iravani", "Reza Iravani", False),
+    ("Mohsen Hashemi", "Ali Akbar Hashemi Rafsanjani", False),
+    ("Ali Khamenei", "Ali Larijani", False),
+    ("Mahmoud Abbas", "Mohammed Abbas", False),        # Mahmoud and Mohammed are different names
+])
+def test_same_person(a, b, same):
+    assert E.same_person(E.name_tokens(a), E.name_tokens(b)) is same
+    assert E.same_person(E.name_tokens(b), E.name_tokens(a)) is same
+
+
+@pytest.mark.parametrize("part,full,fits", [
+    ("Khamenei", "Ali Khamenei", True),
+    ("Hanieh", "Ismail Haniyeh", True),
+    ("Hashemi Rafsanjani", "Ali Akbar Hashemi Rafsanjani", True),
+    ("Hashemi", "Mohsen Hashemi", True),
+    ("Jalali", "Saeed Jalili", False),
+    ("Ali", "Ali Khamenei", False),                    # a first name is not a surname
+])
+def test_part_of(part, full, fits):
+    assert E.part_of(E.name_tokens(part), E.name_tokens(full)) is fits
+
+
+# ---------------------------------------------------------------- samples: cleaned spans and types
+@pytest.mark.parametrize("doc_key,text,name,typ", [
+    ("000", "Ali Khamenei", "Ali Khamenei", "PERSON"),          # "Supreme Leader" stripped
+    ("000", "Mahmud Tah", "Mahmud Tah", "PERSON"),              # "Mahmud TahHamas" split
+    ("000", "John Kirby", "John Kirby", "PERSON"),              # "John Kirby Coordinator"
+    ("000", "Khalil Al-Hayya", "Khalil al-Hayya", "PERSON"),    # "Head Khalil Al-Hayya"
+    ("000", "Washington", "United States", "GPE"),              # "coordinated with Washington"
+    ("000", "United States", "United States", "GPE"),
+    ("000", "US", "United States", "GPE"),
+    ("000", "Politburo", "Hamas Politburo", "ORG"),
+    ("000", "Kazem Jalali", "Kazem Jalali", "PERSON"),          # missed by NER: "Ambassador to Russia ..."
+    ("000", "NSC", "White House National Security Council", "ORG"),
+    ("001", "Ali Khamenei", "Ali Khamenei", "PERSON"),          # "Ayatollah Ali Khamenei"
+    ("001", "Khamenei", "Ali Khamenei", "PERSON"),
+    ("001", "USA", "United States", "GPE"),
+    ("001", "New York Times", "New York Times", "ORG"),
+    ("001", "Netanyahu", "Benjamin Netanyahu", "PERSON"),
+    ("001", "Security Council", "UN Security Council", "ORG"),
+    ("002", "Twitter", "Twitter", "ORG"),
+    ("003", "Tasnim", "Tasnim", "ORG"),
+    ("003", "Mehr", "Mehr", "ORG"),
+    ("003", "ISNA", "ISNA", "ORG"),
+    ("003", "Hanieh", "Ismail Haniyeh", "PERSON"),              # NER: ORG
+    ("003", "Shekarchi", "Abolfazl Shekarchi", "PERSON"),       # NER: ORG
+    ("003", "Lloyd Austin", "Lloyd Austin", "PERSON"),          # NER: ORG "Defense Lloyd Austin"
+    ("003", "Coordination Framework", "Coordination Framework", "ORG"),   # NER: PERSON once
+    ("003", "Sinjar", "Sinjar", "GPE"),                         # "the Sinjar province"
+    ("003", "Ali Akbar Hashemi Rafsanjani", "Ali Akbar Hashemi Rafsanjani", "PERSON"),
+    ("003", "Mohammed Shi al-Sudani", "Mohammed Shi al-Sudani", "PERSON"),
+    ("004", "Al-Arabiya News", "Al Arabiya", "ORG"),
+    ("004", "Khamenei", "Ali Khamenei", "PERSON"),
+])
+def test_sample_mentions(raw_docs, doc_key, text, name, typ):
+    ms = _by_text(raw_docs[doc_key][1], text)
+    assert ms, f"no mention {text!r} in {doc_key}"
+    assert {(m["name"], m["type"]) for m in ms} == {(name, typ)}
+
+
+def test_glue_tail_is_an_org_mention(raw_docs):
+    doc, ms = raw_docs["000"]
+    tah = _by_text(ms, "Mahmud Tah")[0]
+    nxt = [m for m in ms if m["start"] == tah["end"]]
+    assert [(m["text"], m["type"]) for m in nxt] == [("Hamas", "ORG")]
+
+
+@pytest.mark.parametrize("bad", [
+    "Khamenei Ordered Strike", "Haniyeh Briefs Khamenei", "Iraq Preoccupied", "Mahmud TahHamas",
+    "John Kirby Coordinator", "Head Khalil Al-Hayya", "Hashemi Rafsanjani's", "Supreme", "supreme",
+    "Interior", "Response", "Media", "TT", "Jamharan", "Operation Al-Aqsa Storm", "Middle East",
+    "the Middle East", "Golan Heights", "pro-Iran", "Defense Lloyd Austin", "Ali Akbar",
+])
+def test_rejected_spans(raw_docs, bad):
+    for doc, ms in raw_docs.values():
+        assert not [m for m in ms if bad in (m["text"], m["name"])]
+
+
+def test_headline_fragment_keeps_known_names(raw_docs):
+    """With no skip, "Khamenei Ordered Strike" still yields Khamenei (a person of the article)."""
+    doc, ms = raw_docs["000"]
+    first_line_end = doc.text.index("\n")
+    head = [m for m in ms if m["end"] <= first_line_end]
+    assert [(m["text"], m["name"]) for m in head if m["type"] == "PERSON"] == [("Khamenei", "Ali Khamenei")]
+    assert not [m for m in head if m["text"] == "Strike"]
+
+
+def test_roles_are_kept(raw_docs):
+    roles = {(m["text"], m["role"]) for doc, ms in raw_docs.values() for m in ms if m["role"]}
+    assert ("Ali Khamenei", "Supreme Leader") in roles
+    assert ("Khalil Al-Hayya", "Deputy Head") in roles
+    assert ("Lloyd Austin", "US Secretary of Defense") in roles
+    assert ("Benjamin Netanyahu", "Prime Minister") in roles
+
+
+def test_capital_as_place_or_government(raw_docs):
+    doc, ms = raw_docs["002"]
+    tehran = {(doc.text[m["start"] - 3:m["start"]], m["name"]) for m in _by_text(ms, "Tehran")}
+    assert ("in ", "Tehran") in tehran                         # "met ... in Tehran"
+    assert ("at ", "Iran") in tehran                           # "that Tehran was not engaged"
+
+
+def test_mention_invariants(raw_docs, clean_docs):
+    docs = [(d, ms) for d, ms in raw_docs.values()] + [(d, ms) for d, ms, _ in clean_docs.values()]
+    for doc, ms in docs:
+        sents = list(doc.sents)
+        for m in ms:
+            assert doc.text[m["start"]:m["end"]] == m["text"]
+            assert m["text"] == m["text"].strip() and not m["text"].endswith(("'s", "\u2019s"))
+            assert m["type"] in {"PERSON", "ORG", "GPE", "NORP"}
+            assert m["label"] in {"PERSON", "ORG", "GPE", "NORP", "RULE"}
+            s = sents[m["sent"]]
+            assert s.start_char <= m["start"] < s.end_char
+        assert [m["start"] for m in ms] == sorted(m["start"] for m in ms)
+
+
+def test_skipped_lines_have_no_mentions(clean_docs):
+    n_skipped_ents = 0
+    for doc, ms, skip in clean_docs.values():
+        assert not [m for m in ms if skip(m["start"])]
+        n_skipped_ents += sum(1 for e in doc.ents if skip(e.start_char))
+    assert n_skipped_ents > 5          # the samples do have headline/caption entities to skip
+
+
+def test_clean_samples_no_fragments(clean_docs):
+    names = {m["name"] for _, ms, _ in clean_docs.values() for m in ms}
+    assert {"Ali Khamenei", "Ismail Haniyeh", "Mahmud Tah", "Mohammed Shia al-Sudani"} <= names
+    assert not names & {"Khamenei Ordered Strike", "Haniyeh Briefs Khamenei", "Iraq Preoccupied",
+                        "Gaza Developments", "MonsterInsights"}
+
+
+def test_custom_skip_drops_first_line(nlp):
+    doc = nlp("Netanyahu Warns Iran\nIsraeli Prime Minister Benjamin Netanyahu warned Iran on Sunday.")
+    cut = doc.text.index("\n")
+    ms = E.extract_mentions(doc, lambda off: off < cut)
+    assert ms and all(m["start"] > cut for m in ms)
+    assert ("Benjamin Netanyahu", "PERSON") in {(m["name"], m["type"]) for m in ms}
+
+
+def test_empty_doc(nlp):
+    assert E.extract_mentions(nlp("")) == []
+    assert E.extract_mentions(nlp("no names here at all.")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Former British prime minister John Major met Larry King.",
+     [("John Major", "John Major", "PERSON"), ("Larry King", "Larry King", "PERSON")]),   # surnames, not titles
+    ("Grand Ayatollah Ali al-Sistani\n\nPresident Joe Biden said Biden's plan.",
+     [("Ali al-Sistani", "Ali al-Sistani", "PERSON"), ("Joe Biden", "Joe Biden", "PERSON"),
+      ("Biden", "Joe Biden", "PERSON")]),
+    ("Reuters reported that Tehran's envoy to Moscow, Kazem Jalali, met Sergei Lavrov in Moscow.",
+     [("Reuters", "Reuters", "ORG"), ("Tehran", "Iran", "GPE"), ("Moscow", "Moscow", "GPE"),
+      ("Kazem Jalali", "Kazem Jalali", "PERSON"), ("Sergei Lavrov", "Sergei Lavrov", "PERSON"),
+      ("Moscow", "Moscow", "GPE")]),
+    ("Prime Minister Benjamin Netanyahu's office said Netanyahu would meet Gen. Herzi Halevi.",
+     [("Benjamin Netanyahu", "Benjamin Netanyahu", "PERSON"), ("Netanyahu", "Benjamin Netanyahu", "PERSON"),
+      ("Herzi Halevi", "Herzi Halevi", "PERSON")]),
+])
+def test_sentences(nlp, text, expected):
+    got = [(m["text"], m["name"], m["type"]) for m in E.extract_mentions(nlp(text))]
+    assert [g for g in got if g[2] != "NORP"] == expected
