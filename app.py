@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from dossier_app import data
+from dossier_app.text import md
 from dossier_app.filters import KEYS, Filters, parse_params, to_params
 from pipeline.store import CacheError
 
@@ -31,7 +32,7 @@ def load():
         return data.load_corpus()
     except CacheError as e:
         st.title("Dossier")
-        st.error(f"No usable cache. {e}")
+        st.error(f"No usable cache. {md(e)}")
         st.markdown("Build one with `make run` (sample articles) or "
                     "`python -m pipeline build YOUR_FOLDER --out data/cache`, then reload this page.")
         st.stop()
@@ -97,5 +98,5 @@ st.session_state[data.FILTERS_KEY] = filters
 nav = st.navigation(PAGES)
 sync_url(filters, corpus.names)
 with st.sidebar:
-    st.caption(f"{len(corpus.documents)} articles · {len(corpus.actors)} actors · cache `{data.cache_dir()}`")
+    st.caption(f"{len(corpus.documents)} articles · {len(corpus.actors)} actors · cache {md(data.cache_dir())}")
 nav.run()

@@ -2,11 +2,12 @@
 import streamlit as st
 
 from dossier_app import curation, data, query
+from dossier_app.text import md
 
 corpus, filters = data.current()
 st.title("Actors")
 table = query.actor_table(corpus, filters.types)
-st.caption(f"{len(table)} actors · automatic merging first, your rules in `{data.aliases_path()}` second")
+st.caption(f"{len(table)} actors · automatic merging first, your rules in {md(data.aliases_path())} second")
 st.dataframe(table.drop(columns=["actor_id"]), hide_index=True, key="actor_table",
              column_config={"aliases": st.column_config.TextColumn("aliases", width="large"),
                             "first": st.column_config.DateColumn("first"),
@@ -24,7 +25,7 @@ def apply(new_rules, message: str) -> None:
 
 
 if msg := st.session_state.pop("curation_message", None):
-    st.success(msg)
+    st.success(md(msg))
 
 st.subheader("Curate")
 merge_tab, rename_tab, type_tab, hide_tab, rules_tab = st.tabs(["Merge", "Rename", "Change type", "Hide", "Rules"])

@@ -2,12 +2,13 @@
 import streamlit as st
 
 from dossier_app import charts, data, query
+from dossier_app.text import md
 
 corpus, filters = data.current()
 stats = query.overview(corpus)
 
 st.title("Overview")
-st.caption(corpus.source_note())
+st.caption(md(corpus.source_note()))
 cols = st.columns(6)
 for col, (label, value) in zip(cols, [("Articles", stats["articles"]), ("Words", f"{stats['words']:,}"),
                                       ("Actors", stats["actors"]), ("Dated events", stats["events"]),

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dossier_app import data, query
 from dossier_app.reader import article_html
+from dossier_app.text import md
 
 corpus, filters = data.current()
 names = corpus.names
@@ -20,7 +21,7 @@ outlets = sorted(o for o in corpus.documents.outlet.dropna().unique())
 outlet = c4.multiselect("Outlet", outlets, placeholder="Any")
 
 table = query.quote_table(corpus, filters, search, kinds, speakers, about, outlet)
-st.caption(f"{len(table)} quotes · {filters.describe(names)}")
+st.caption(f"{len(table)} quotes · {md(filters.describe(names))}")
 shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]]
 event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table",
                      column_config={"quote": st.column_config.TextColumn("quote", width="large"),
@@ -34,14 +35,14 @@ rows = event.selection.rows if event else []
 if rows:
     r = table.iloc[rows[0]]
     doc = query.article(corpus, r.doc_id)
-    st.subheader(doc["label"] if doc else "Article")
+    st.subheader(md(doc["label"]) if doc else "Article")
     if doc:
-        st.caption(f"{doc['outlet'] or 'Unknown outlet'} · {doc['published'] or 'undated'} · {doc['path']}")
+        st.caption(f"{md(doc['outlet'] or 'Unknown outlet')} · {doc['published'] or 'undated'} · {md(doc['path'])}")
         others = query.also_reported(corpus, r.quote_id)
         if len(others) > 1:
             first = others.iloc[0]
             st.info(f"Also reported by {len(others) - 1} other article(s); earliest: "
-                    f"{first.article} ({first.date or 'undated'}).")
+                    f"{md(first.article)} ({first.date or 'undated'}).")
             st.dataframe(others.drop(columns=["quote_id"]), hide_index=True, key="also_reported")
         st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))
 else:

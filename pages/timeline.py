@@ -3,6 +3,7 @@ import streamlit as st
 
 from dossier_app import charts, data, query
 from dossier_app.reader import article_html
+from dossier_app.text import md
 
 corpus, filters = data.current()
 names = corpus.names
@@ -29,8 +30,8 @@ if picked:
     sel = rows[rows.event_id.isin(ev_ids)].drop_duplicates("event_id")
     st.subheader(f"Selected events ({len(sel)})")
     for r in sel.itertuples():
-        with st.expander(f"{r.date} · {r.title}"):
-            st.write(r.sentence)
+        with st.expander(f"{r.date} · {md(r.title)}"):
+            st.markdown(md(r.sentence))
             doc = query.article(corpus, r.doc_id)
             if doc and st.toggle("Open the article", key=f"open_{r.event_id}"):
                 st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))

@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +32,26 @@ def sample_cache(tmp_path_factory):
     proc = run_build(str(ROOT / "data" / "sample"), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def hostile_cache(tmp_path_factory):
+    """A cache built from an article and metadata full of markup, scripts and Markdown tricks."""
+    out = tmp_path_factory.mktemp("hostile")
+    proc = run_build(str(ROOT / "tests" / "fixtures" / "hostile"), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Debian's Chromium driven by playwright (never playwright's own browser download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs /usr/bin/chromium (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        yield ctx
+        ctx.close()

@@ -60,7 +60,7 @@ def test_missing_cache_explains_itself(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=60).run()
     assert not at.exception
-    assert "No usable cache" in at.error[0].value
+    assert "No usable cache" in at.error[0].value and "manifest\\.json missing" in at.error[0].value
 
 
 def test_overview_lists_undated_articles(app):

@@ -13,11 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import CHROMIUM, ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]
 IDLE = """() => {
@@ -33,11 +30,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(sample_cache, tmp_path_factory):
+def serve(cache, tmp_path_factory):
+    """Start the app on a free port for `cache`; yields the base URL, then stops the server."""
     port = free_port()
     log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")
-    env = {**os.environ, "DOSSIER_CACHE": str(sample_cache)}
+    env = {**os.environ, "DOSSIER_CACHE": str(cache)}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.address", "127.0.0.1", "--server.port", str(port),
                              "--browser.gatherUsageStats", "false"],
@@ -60,14 +57,8 @@ def server(sample_cache, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        yield ctx
-        ctx.close()
+def server(sample_cache, tmp_path_factory):
+    yield from serve(sample_cache, tmp_path_factory)
 
 
 def open_page(browser, url: str):

@@ -87,7 +87,7 @@ def test_merge_hide_rename_flow(curated_app):
     at.selectbox(key="merge_into").set_value("Hamas")
     click(at, "Merge")
     assert other not in names(at) and "Hamas" in names(at)
-    assert at.success[0].value == f"Merged 2 actors into Hamas."
+    assert at.success[0].value == r"Merged 2 actors into Hamas\."
     assert f"{other},Hamas" in aliases.read_text()
     assert other not in set(store.read_table(cache, "actors").name)
 

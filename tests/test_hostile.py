@@ -1,0 +1,47 @@
+"""Hostile article text (scripts, HTML, Markdown images, javascript: links) never runs or loads.
+
+AppTest renders every page without exceptions; headless Chromium checks that nothing executed,
+in the page and in the network iframe, and that no outside URL was requested.
+"""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+PAGES = ["pages/overview.py", "pages/timeline.py", "pages/network.py", "pages/quotes.py", "pages/actors.py"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_render_hostile_text(hostile_cache, monkeypatch, page):
+    monkeypatch.setenv("DOSSIER_CACHE", str(hostile_cache))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120).run()
+    at.switch_page(str(ROOT / page))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    for el in list(at.markdown) + list(at.caption) + list(at.subheader):
+        assert "<script" not in el.value and "](" not in el.value.replace("\\](", "")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_cache, tmp_path_factory):
+    from test_browser import serve
+    yield from serve(hostile_cache, tmp_path_factory)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
+@pytest.mark.parametrize("path", ["/", "/timeline", "/network", "/quotes", "/actors"])
+def test_nothing_executes_in_the_browser(hostile_server, browser, path):
+    from test_browser import open_page
+    page, errors = open_page(browser, hostile_server + path)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    page.wait_for_timeout(1500)
+    for frame in page.frames:
+        assert frame.evaluate("() => window.__pwned === undefined"), f"script ran in {frame.url[:60]}"
+    assert outside == []
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
