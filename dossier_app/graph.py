@@ -132,8 +132,9 @@ def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFra
         nodes = nodes.head(int(top_n))
     keep = set(nodes["id"])
 
-    kept_mentions = mentions[mentions["actor_id"].astype(str).isin(keep)] if len(keep) else mentions.iloc[:0]
-    parts = [cooccurrence_edges(kept_mentions, scope)]
+    # one pass over all mentions: the kept pairs for the edges, all pairs for top co-actors
+    cooc = cooccurrence_edges(mentions, scope) if len(keep) else _empty_edges()
+    parts = [cooc]
     if include_quotes:
         parts.append(quote_edges(quotes))
     edges = pd.concat([p for p in parts if not p.empty] or [_empty_edges()], ignore_index=True)
@@ -143,7 +144,7 @@ def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFra
     nodes = nodes.reset_index(drop=True)
     nodes["size"] = _sizes(nodes["n_mentions"])
     nodes["color"] = [TYPE_COLORS.get(t, OTHER_COLOR) for t in nodes["type"]]
-    nodes["top_coactors"] = _top_coactors(nodes, actors, cooccurrence_edges(mentions, scope))
+    nodes["top_coactors"] = _top_coactors(nodes, actors, cooc)
     if communities:
         nodes["community"] = _communities(nodes, edges)
         nodes["color"] = [_community_color(c) for c in nodes["community"]]

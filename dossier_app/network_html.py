@@ -12,6 +12,8 @@ page around the vis-network 9.1.2 script that pyvis ships, inlined:
   escaped as ``\\u003c`` etc.; vis-network 9.1.2 shows a string ``title`` with
   ``innerText`` (its Popup.setText), so tooltips are plain text;
 * no http(s) script/link tags: the graph works offline;
+* a Content-Security-Policy that runs only these inline scripts (by sha256) and
+  fetches nothing, in case anything ever slips through escaping;
 * fast layout: forceAtlas2Based, at most 200 stabilisation iterations, straight
   edges, physics switched off once stable; then ``<body data-graph-ready="1"
   data-stable-ms="...">`` (ms since navigation start) for tests and screenshots.
@@ -21,6 +23,8 @@ footer); in a taller iframe the graph grows to fill it. Pass the iframe height.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import math
@@ -68,16 +72,20 @@ def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, *, height_px: int = 6
         "hint": select_hint, "nNodes": len(records["nodes"]), "labelTop": LABEL_TOP,
         "quoteColor": QUOTE_EDGE_COLOR, "coocColor": COOC_EDGE_COLOR,
     }
+    scripts = {
+        "@@VIS_JS@@": "" if empty else _vis_asset("vis-network.min.js"),
+        "@@DATA@@": "var DOSSIER_NETWORK = " + script_json({**records, "config": config}) + ";",
+        "@@APP_JS@@": "" if empty else _APP_JS,
+    }
     parts = {
+        **scripts,
+        "@@CSP@@": _csp(scripts.values()),
         "@@FONT@@": FONT_STACK,
         "@@HEIGHT@@": str(int(height_px)),
-        "@@VIS_JS@@": "" if empty else _vis_asset("vis-network.min.js"),
         "@@HEADER@@": _header_html(title, subtitle, legend, config["edgeLegend"], empty),
         "@@BODY@@": _empty_html(empty_message) if empty else _canvas_html(len(records["nodes"])),
         "@@FOOTER@@": _footer_html(source_note, empty),
         "@@BODY_ATTRS@@": ' data-graph-ready="1" data-stable-ms="0" data-empty="1"' if empty else "",
-        "@@DATA@@": script_json({**records, "config": config}),
-        "@@APP_JS@@": "" if empty else _APP_JS,
     }
     return _fill(_PAGE, parts)
 
@@ -88,11 +96,25 @@ def script_json(obj) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _csp(scripts) -> str:
+    """Content-Security-Policy allowing exactly our inline scripts (by hash) and no network.
+
+    Defence in depth: even if markup slipped through escaping, an injected
+    <script> or onerror= handler would not run, and nothing can be fetched.
+    """
+    hashes = " ".join(sorted({"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
+                              + "'" for s in scripts}))
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data: blob:; "
+            "base-uri 'none'; form-action 'none'")
+
+
 # --- records -------------------------------------------------------------
 
 def _vis_records(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict:
     """vis-network node/edge dicts and options, built with pyvis's Network model."""
     n = len(nodes)
+    if edges is None:
+        edges = pd.DataFrame(columns=["source", "target", "weight", "kind"])
     # directed=True only avoids pyvis's quadratic de-duplication; arrows are set per edge
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     top = max(int(nodes["n_mentions"].max()), 1)
@@ -129,7 +151,8 @@ def _options(n_nodes: int) -> dict:
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.5},
         "physics": {
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.012, "springLength": 90 if n_nodes > 100 else 150,
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.012,
+                                 "springLength": 90 if n_nodes > 100 else 150,  # small graphs: more air
                                  "springConstant": 0.08, "damping": 0.5, "avoidOverlap": 0.3},
             "maxVelocity": 60, "minVelocity": 1, "timestep": 0.5, "adaptiveTimestep": True,
             "stabilization": {"enabled": True, "iterations": MAX_STABILIZATION_ITERATIONS,
@@ -260,6 +283,7 @@ _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="@@CSP@@">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Actor network</title>
 <style>
@@ -305,7 +329,7 @@ _PAGE = """<!DOCTYPE html>
 @@BODY@@
 @@FOOTER@@
 <script>@@VIS_JS@@</script>
-<script>var DOSSIER_NETWORK = @@DATA@@;</script>
+<script>@@DATA@@</script>
 <script>@@APP_JS@@</script>
 </body>
 </html>
@@ -375,7 +399,8 @@ _APP_JS = r"""
       var n = byId[id], k = Object.keys(keep).length - 1;
       document.getElementById("panel-name").textContent = n.name;
       document.getElementById("panel-info").textContent =
-        n.mentions + " mention" + (n.mentions === 1 ? "" : "s") + " · " + k + " connected actor" + (k === 1 ? "" : "s");
+        n.mentions + " mention" + (n.mentions === 1 ? "" : "s") + " · " +
+        k + " connected actor" + (k === 1 ? "" : "s");
       document.getElementById("panel-hint").textContent = cfg.hint;
       panel.hidden = false;
     } else {

@@ -28,8 +28,9 @@ if filters.actors and len(nodes):
     edges = edges[edges.source.isin(keep) & edges.target.isin(keep)]
 
 subtitle = f"{len(nodes)} actors, {len(edges)} links · co-occurrence in the same {scope} · {filters.describe(names)}"
-html_doc = network_html(nodes, edges, title="Who appears with whom", subtitle=subtitle,
-                        source_note=corpus.source_note())
+html_doc = network_html(nodes, edges, height_px=760, title="Who appears with whom", subtitle=subtitle,
+                        source_note=corpus.source_note(),
+                        select_hint="To filter every page by this actor, pick it under “Focus on an actor” below.")
 st.iframe(html_doc, height=760)
 
 c1, c2 = st.columns([2, 1])
