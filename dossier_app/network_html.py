@@ -51,7 +51,8 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$")
 
 def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, *, height_px: int = 650, title: str = "",
                  subtitle: str = "", source_note: str = "", legend: list[tuple[str, str]] | None = None,
-                 empty_message: str = DEFAULT_EMPTY, select_hint: str = DEFAULT_HINT) -> str:
+                 empty_message: str = DEFAULT_EMPTY, select_hint: str = DEFAULT_HINT,
+                 pickable: bool = False) -> str:
     """Self-contained HTML page drawing the actor network.
 
     ``nodes``/``edges`` as returned by :func:`dossier_app.graph.build_graph`.
@@ -59,7 +60,10 @@ def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, *, height_px: int = 6
     ``legend`` ((label, "#rrggbb") pairs; default: from the node colours) are
     shown inside the page and in the "Download PNG" export. Every string is
     treated as untrusted text. An empty ``nodes`` gives a page with
-    ``empty_message`` instead of a canvas.
+    ``empty_message`` instead of a canvas. With ``pickable``, the selected
+    actor's panel offers a button (and double-click does the same) that posts
+    ``{type: "dossier:pick-actor", name}`` to the parent window, where
+    ``dossier_app.bridge`` turns it into the app's actor filter.
     """
     legend = default_legend(nodes) if legend is None else legend
     legend = [(str(label), _safe_color(color)) for label, color in legend]
@@ -70,6 +74,7 @@ def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, *, height_px: int = 6
         "title": title, "subtitle": subtitle, "source": source_note, "legend": legend,
         "edgeLegend": [k for k in ("co-occurrence", QUOTES_ABOUT) if k in kinds],
         "hint": select_hint, "nNodes": len(records["nodes"]), "labelTop": LABEL_TOP,
+        "pickable": bool(pickable),
         "quoteColor": QUOTE_EDGE_COLOR, "coocColor": COOC_EDGE_COLOR,
     }
     scripts = {
@@ -250,7 +255,8 @@ def _canvas_html(n_nodes: int) -> str:
     return ('<main id="stage"><div id="net"></div>'
             f'<div id="status" role="status">Laying out {n_nodes} actor{"s" if n_nodes != 1 else ""}…</div>'
             '<div id="panel" hidden><strong id="panel-name"></strong><span id="panel-info"></span>'
-            '<span id="panel-hint"></span></div></main>')
+            '<span id="panel-hint"></span>'
+            '<button id="panel-filter" type="button" hidden>Filter every page by this actor</button></div></main>')
 
 
 def _empty_html(message: str) -> str:
@@ -313,6 +319,8 @@ _PAGE = """<!DOCTYPE html>
            display: flex; flex-direction: column; gap: 2px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
   #panel[hidden] { display: none; }
   #panel-hint { color: #57606a; }
+  #panel-filter { align-self: flex-start; margin-top: 4px; font: inherit; padding: 3px 8px; border-radius: 5px;
+                  border: 1px solid #0072B2; background: #0072B2; color: #fff; cursor: pointer; }
   #empty { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
            padding: 24px; text-align: center; color: #57606a; font-size: 15px; }
   footer { flex: none; display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px 16px;
@@ -402,12 +410,25 @@ _APP_JS = r"""
         n.mentions + " mention" + (n.mentions === 1 ? "" : "s") + " · " +
         k + " connected actor" + (k === 1 ? "" : "s");
       document.getElementById("panel-hint").textContent = cfg.hint;
+      var filterButton = document.getElementById("panel-filter");
+      filterButton.hidden = !cfg.pickable;
+      filterButton.onclick = function () { setParentFilter(n.name); };
       panel.hidden = false;
     } else {
       panel.hidden = true;
     }
   }
   network.on("click", function (p) { highlight(p.nodes.length ? p.nodes[0] : null); });
+  network.on("doubleClick", function (p) { if (p.nodes.length && cfg.pickable) setParentFilter(byId[p.nodes[0]].name); });
+
+  // Picking an actor: tell the embedding app (dossier_app/bridge.py), which sets its actor filter.
+  function setParentFilter(name) {
+    try {
+      window.parent.postMessage({ type: "dossier:pick-actor", name: String(name) }, "*");
+    } catch (e) {
+      document.getElementById("panel-hint").textContent = cfg.hint;
+    }
+  }
 
   // --- Download PNG: 2x, white background, title, legend and source note ---
   var SCALE = 2, PAD = 16, FONT = getComputedStyle(document.body).fontFamily;

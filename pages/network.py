@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dossier_app import data, graph, query
+from dossier_app.bridge import actor_pick_bridge
 from dossier_app.network_html import network_html
 
 corpus, filters = data.current()
@@ -30,8 +31,19 @@ if filters.actors and len(nodes):
 subtitle = f"{len(nodes)} actors, {len(edges)} links · co-occurrence in the same {scope} · {filters.describe(names)}"
 html_doc = network_html(nodes, edges, height_px=760, title="Who appears with whom", subtitle=subtitle,
                         source_note=corpus.source_note(),
-                        select_hint="To filter every page by this actor, pick it under “Focus on an actor” below.")
+                        select_hint="Double-click an actor, or use the button, to filter every page by it.",
+                        pickable=True)
 st.iframe(html_doc, height=760)
+
+
+def pick(name: str) -> None:
+    """The graph reported a picked actor: make it the sidebar's actor filter (unknown names ignored)."""
+    aid = corpus.actor_lookup().get(name.strip().lower())
+    if aid:
+        st.session_state.f_actors = [aid]
+
+
+actor_pick_bridge("network_pick", pick)
 
 c1, c2 = st.columns([2, 1])
 pick = c1.selectbox("Focus on an actor (sets the sidebar filter)", [None, *nodes.id],

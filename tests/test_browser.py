@@ -101,3 +101,24 @@ def test_url_filters_reproduce_the_view(server, browser):
     assert "Ali Khamenei" in page.locator('[data-testid="stSidebar"]').inner_text()
     assert "actor=Ali+Khamenei" in page.url
     page.close()
+
+
+def test_picking_a_node_sets_the_actor_filter(server, browser):
+    page, _ = open_page(browser, server + "/network")
+    frame_el = page.locator("iframe").first
+    frame_el.wait_for(state="visible", timeout=60_000)
+    frame = frame_el.element_handle().content_frame()
+    frame.locator("body[data-graph-ready]").wait_for(state="attached", timeout=60_000)
+    x, y = frame.evaluate("""() => {
+        const id = Object.keys(DOSSIER_NETWORK.nodes.reduce((m, n) => (n.name === 'Ali Khamenei' ? (m[n.id] = 1) : 0, m), {}))[0];
+        const p = dossierNetwork.canvasToDOM(dossierNetwork.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""")
+    box = frame_el.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    frame.locator("#panel-filter").click()
+    page.wait_for_function("() => location.search.includes('actor=Ali+Khamenei')", timeout=30_000)
+    page.wait_for_function(IDLE, timeout=60_000)
+    assert "Ali Khamenei" in page.locator('[data-testid="stSidebar"]').inner_text()
+    page.close()
