@@ -17,7 +17,13 @@ names = list(table.name)
 aliases = data.read_aliases()
 
 
-def apply(new_rules, message: str) -> None:
+def apply(make_rules, message: str) -> None:
+    """Build the new rules (a ValueError is shown to the user), save them and re-derive actors."""
+    try:
+        new_rules = make_rules()
+    except ValueError as e:
+        st.error(str(e))
+        return
     with st.spinner("Re-deriving actors…"):
         data.save_aliases(new_rules)
     st.session_state["curation_message"] = message
@@ -34,36 +40,24 @@ with merge_tab, st.form("merge"):
     target = st.selectbox("Keep the name of", names, index=None, key="merge_into",
                           placeholder="pick the actor the others merge into")
     if st.form_submit_button("Merge"):
-        try:
-            apply(curation.merge(aliases, picked, target or ""), f"Merged {len(picked)} actors into {target}.")
-        except ValueError as e:
-            st.error(str(e))
+        apply(lambda: curation.merge(aliases, picked, target or ""), f"Merged {len(picked)} actors into {target}.")
 with rename_tab, st.form("rename"):
     who = st.selectbox("Actor", names, index=None, key="rename_who")
     new = st.text_input("New name", key="rename_new", max_chars=120)
     if st.form_submit_button("Rename"):
-        try:
-            apply(curation.rename(aliases, who or "", new), f"Renamed {who} to {new.strip()}.")
-        except ValueError as e:
-            st.error(str(e))
+        apply(lambda: curation.rename(aliases, who or "", new), f"Renamed {who} to {new.strip()}.")
 with type_tab, st.form("retype"):
     who_t = st.selectbox("Actor", names, index=None, key="retype_who")
     typ = st.selectbox("Type", ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"], key="retype_type")
     if st.form_submit_button("Change type"):
-        try:
-            apply(curation.retype(aliases, who_t or "", typ), f"{who_t} is now {typ}.")
-        except ValueError as e:
-            st.error(str(e))
+        apply(lambda: curation.retype(aliases, who_t or "", typ), f"{who_t} is now {typ}.")
 with hide_tab, st.form("hide"):
     hidden = st.multiselect("Actors to hide", names, key="hide_names",
                             help="Hidden actors leave every page; delete their rule under Rules to bring them back.")
     if st.form_submit_button("Hide"):
-        try:
-            apply(curation.hide(aliases, hidden), f"Hid {len(hidden)} actors.")
-        except ValueError as e:
-            st.error(str(e))
+        apply(lambda: curation.hide(aliases, hidden), f"Hid {len(hidden)} actors.")
 with rules_tab:
     st.caption("Every rule you made. Edit or delete rows, then save.")
     edited = st.data_editor(aliases, num_rows="dynamic", hide_index=True, key="rules_editor", width="stretch")
     if st.button("Save rules"):
-        apply(edited, "Rules saved.")
+        apply(lambda: edited, "Rules saved.")

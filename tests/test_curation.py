@@ -102,3 +102,13 @@ def test_merge_hide_rename_flow(curated_app):
     assert "Hamas movement" in names(at) and "Hamas" not in names(at)
     man = store.read_manifest(cache)
     assert man["relinked"] and man["counts"]["actors"] == len(store.read_table(cache, "actors"))
+
+
+def test_bad_action_shows_an_error_and_changes_nothing(curated_app):
+    at, cache, aliases = curated_app
+    before = aliases.read_text()
+    at.multiselect(key="merge_names").set_value(["Hamas"])
+    at.selectbox(key="merge_into").set_value("Hamas")
+    click(at, "Merge")
+    assert [e.value for e in at.error] == ["pick at least one other actor to merge"]
+    assert aliases.read_text() == before
