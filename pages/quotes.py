@@ -23,7 +23,8 @@ outlet = c4.multiselect("Outlet", outlets, placeholder="Any")
 table = query.quote_table(corpus, filters, search, kinds, speakers, about, outlet)
 st.caption(f"{len(table)} quotes · {md(filters.describe(names))}")
 shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]]
-event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table",
+event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=True, on_select="rerun",
+                     selection_mode="single-row", key="quote_table", height=420,
                      column_config={"quote": st.column_config.TextColumn("quote", width="large"),
                                     "date": st.column_config.DateColumn("date"),
                                     "reports": st.column_config.NumberColumn(

@@ -122,3 +122,16 @@ def test_picking_a_node_sets_the_actor_filter(server, browser):
     page.wait_for_function(IDLE, timeout=60_000)
     assert "Ali Khamenei" in page.locator('[data-testid="stSidebar"]').inner_text()
     page.close()
+
+
+def test_selecting_a_quote_opens_the_reader(server, browser):
+    page, _ = open_page(browser, server + "/quotes")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(state="visible", timeout=60_000)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)      # the first row's selection box
+    mark = page.locator("mark").first
+    mark.wait_for(state="visible", timeout=30_000)
+    assert len(mark.inner_text()) > 10
+    assert page.locator("u[title]").count() > 0                # actors underlined in the reader
+    page.close()
