@@ -54,51 +54,67 @@ def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -
     return fig
 
 
-def _hover(r) -> str:
-    how = {"explicit": f"explicit date: “{esc(r.expression)}”",
-           "relative": f"relative: “{esc(r.expression)}”, resolved from the publication date",
-           "publication": "publication date of the article"}.get(r.date_source, esc(r.date_source))
-    when = f"{r.date}" if r.date == r.date_end else f"{r.date} – {r.date_end}"
-    return (f"<b>{esc(r.lane)}</b> · {when} ({esc(r.granularity)})<br>"
-            f"{esc(r.sentence, 90)}<br>"
-            f"<i>{esc(r.title, 90)}</i> — {esc(r.outlet or 'unknown outlet')}<br>"
-            f"<span style='color:{MUTED}'>Date: {how}</span>")
+HOW = {"explicit": "explicit date in the text", "relative": "relative date, resolved from the publication date",
+       "publication": "publication date of the article"}
+PERIOD_OPACITY = {"week": 0.55, "month": 0.45, "range": 0.45, "year": 0.22}
 
 
-def timeline_figure(rows: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
-    """Lanes of actors over time: day events as points sized by articles, periods as bars."""
+def _hover(m) -> str:
+    """Hover of one mark: what, when, how the date was found, and up to three examples."""
+    when = f"{m.date}" if m.date == m.date_end else f"{m.date} – {m.date_end}"
+    head = (f"<b>{esc(m.lane)}</b> · {when} ({esc(m.granularity)})<br>"
+            f"{m.n_events} statement{'s' if m.n_events != 1 else ''} in {m.n_articles} "
+            f"article{'s' if m.n_articles != 1 else ''}<br>")
+    lines = []
+    for sentence, title, outlet, expression in m.examples:
+        expr = f" · “{esc(expression)}”" if isinstance(expression, str) and expression else ""
+        lines.append(f"{esc(sentence, 90)}<br><i>{esc(title, 90)}</i> — {esc(outlet or 'unknown outlet')}{expr}")
+    more = m.n_articles - len(m.examples)
+    tail = f"<br>… and {more} more article{'s' if more != 1 else ''}" if more > 0 else ""
+    return head + "<br>".join(lines) + tail + f"<br><span style='color:{MUTED}'>Date: {HOW.get(m.date_source, '')}</span>"
+
+
+def timeline_figure(marks: pd.DataFrame, title: str, subtitle: str, source: str,
+                    x_range: tuple | None = None) -> go.Figure:
+    """Lanes of actors over time: days as points sized by articles, periods as thin bars.
+
+    `marks` comes from `query.timeline_marks`; customdata carries each mark's row position, so a
+    selection maps back to its events. `x_range` is the initial view (the range slider shows all).
+    """
     fig = go.Figure()
-    lanes = list(dict.fromkeys(rows.lane)) if len(rows) else []
+    lanes = list(dict.fromkeys(marks.lane)) if len(marks) else []
     for src, colour in SOURCE_COLOURS.items():
-        sub = rows[rows.date_source == src]
-        if sub.empty:
-            continue
-        days = sub[sub.granularity == "day"]
+        sub = marks[marks.date_source == src]
         spans = sub[sub.granularity != "day"]
+        days = sub[sub.granularity == "day"]
         if len(spans):
             starts = pd.to_datetime(spans.date)
             ends = pd.to_datetime(spans.date_end) + timedelta(days=1)
             fig.add_trace(go.Bar(
                 base=starts.dt.strftime("%Y-%m-%d"), x=(ends - starts).dt.total_seconds() * 1000,
-                y=spans.lane, orientation="h", marker={"color": colour, "opacity": 0.45,
-                                                     "line": {"color": colour, "width": 1}},
-                width=0.5, name=f"{SOURCE_LABELS[src]} (period)", legendgroup=src,
-                hovertext=[_hover(r) for r in spans.itertuples()], hoverinfo="text",
-                customdata=spans[["event_id", "doc_id"]].to_numpy(),
+                y=spans.lane, orientation="h", width=0.2, offset=0.12,
+                marker={"color": colour, "opacity": [PERIOD_OPACITY.get(g, 0.4) for g in spans.granularity],
+                        "line": {"width": 0}},
+                name=f"{SOURCE_LABELS[src]} (week, month or range)", legendgroup=src,
+                hovertext=[_hover(m) for m in spans.itertuples()], hoverinfo="text",
+                customdata=spans.index.to_numpy(),
             ))
         if len(days):
             fig.add_trace(go.Scatter(
-                x=pd.to_datetime(days.date), y=days.lane, mode="markers", name=SOURCE_LABELS[src],
+                x=pd.to_datetime(days.date), y=days.lane, mode="markers", name=f"{SOURCE_LABELS[src]} (day)",
                 legendgroup=src,
-                marker={"color": colour, "size": 9 + 5 * days.n_articles.clip(upper=6), "opacity": 0.85,
-                        "line": {"color": "white", "width": 1}},
-                hovertext=[_hover(r) for r in days.itertuples()], hoverinfo="text",
-                customdata=days[["event_id", "doc_id"]].to_numpy(),
+                marker={"color": colour, "size": (7 + 4 * days.n_articles.clip(upper=36) ** 0.5).tolist(),
+                        "opacity": 0.85, "line": {"color": "white", "width": 1}},
+                hovertext=[_hover(m) for m in days.itertuples()], hoverinfo="text",
+                customdata=days.index.to_numpy(),
             ))
-    height = max(380, 140 + 48 * len(lanes))
+    height = max(380, 150 + 46 * len(lanes))
     brand(fig, title, subtitle, source, height)
     fig.update_layout(barmode="overlay", clickmode="event+select", dragmode="select")
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eef1f4", rangeslider={"visible": True, "thickness": 0.06})
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eef1f4",
+                     rangeslider={"visible": True, "thickness": 0.06})
+    if x_range:
+        fig.update_xaxes(range=[str(x_range[0]), str(x_range[1])])
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], showgrid=True, gridcolor="#f3f5f7",
                      title=None, automargin=True)
     return fig

@@ -38,9 +38,18 @@ class Corpus:
         return out
 
     def date_bounds(self) -> tuple[date | None, date | None]:
-        """Earliest and latest date over documents and events."""
-        vals = [v for v in list(self.documents.published) + list(self.events.date) + list(self.events.date_end)
-                if v is not None and not pd.isna(v)]
+        """Earliest and latest date the date filter offers.
+
+        Publication dates, plus event dates within ten years before and two after them; far
+        outliers ("by the year 2000" in a 1987 story) stay visible with no filter set, but do not
+        stretch the filter. Without publication dates, all event dates count.
+        """
+        pub = [v for v in self.documents.published if v is not None and not pd.isna(v)]
+        ev = [v for v in list(self.events.date) + list(self.events.date_end) if v is not None and not pd.isna(v)]
+        if pub:
+            lo_y, hi_y = min(pub).year - 10, max(pub).year + 2
+            ev = [v for v in ev if lo_y <= v.year <= hi_y]
+        vals = pub + ev
         return (min(vals), max(vals)) if vals else (None, None)
 
     def source_note(self) -> str:
@@ -195,6 +204,46 @@ def timeline_rows(c: Corpus, f: Filters, top_n: int = 12) -> pd.DataFrame:
     order = {a: i for i, a in enumerate(lanes)}
     x["lane_order"] = x.actor_id.map(order)
     return x.sort_values(["lane_order", "date"]).drop(columns=["lane_order"]).reset_index(drop=True)
+
+
+MARK_KEYS = ["lane", "date", "date_end", "granularity", "date_source"]
+
+
+def timeline_marks(rows: pd.DataFrame, periods: tuple[str, ...] = ("week", "month", "range")) -> pd.DataFrame:
+    """One mark per lane, period and date source: what the chart draws.
+
+    Events sharing a lane and the same dates collapse into one mark that counts them, so a
+    thousand "this year"s are one bar and a busy day is one bigger point. Granularities not in
+    `periods` (nor "day") are left out. Columns: MARK_KEYS, n_events, n_articles, event_ids,
+    examples (up to three rows of sentence/title/outlet/expression).
+    """
+    cols = MARK_KEYS + ["n_events", "n_articles", "event_ids", "examples"]
+    r = rows[rows.granularity.isin(("day", *periods))] if len(rows) else rows
+    if r.empty:
+        return pd.DataFrame(columns=cols)
+    out = []
+    for key, g in r.groupby(MARK_KEYS, sort=False):
+        ex = g.drop_duplicates("doc_id").head(3)
+        out.append({**dict(zip(MARK_KEYS, key)), "n_events": len(g), "n_articles": g.doc_id.nunique(),
+                    "event_ids": list(dict.fromkeys(g.event_id)),
+                    "examples": list(zip(ex.sentence, ex.title, ex.outlet, ex.expression))})
+    return pd.DataFrame(out, columns=cols)
+
+
+def focus_range(rows: pd.DataFrame, pad_days: int = 14) -> tuple[date, date] | None:
+    """The span most events fall in (2nd to 98th percentile, padded): the chart's initial view.
+
+    Outliers ("by the year 2000", "in 1600") stay reachable with the range slider but do not
+    squash everything else into one column.
+    """
+    if rows.empty:
+        return None
+    d = pd.to_datetime(rows.date)
+    lo, hi = d.quantile(0.02), pd.to_datetime(rows.date_end).quantile(0.98)
+    if pd.isna(lo) or pd.isna(hi):
+        return None
+    pad = pd.Timedelta(days=pad_days)
+    return (lo - pad).date(), (max(hi, lo) + pad).date()
 
 
 def undated_statements(c: Corpus, f: Filters) -> pd.DataFrame:

@@ -1,0 +1,118 @@
+"""Queries behind the pages, on a tiny hand-made corpus with exact expected results."""
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dossier_app import query
+from dossier_app.filters import Filters
+
+D = date
+
+
+def corpus() -> query.Corpus:
+    docs = pd.DataFrame({
+        "doc_id": ["d1", "d2", "d3"], "path": ["in/a.txt", "in/b.txt", "in/c.txt#2"],
+        "title": ["A", None, "C"], "outlet": ["NYT", "WAI", None],
+        "published": [D(2024, 7, 31), D(2023, 11, 5), None], "date_source": ["header", "dateline", "none"],
+        "text": ["x", "y", "z"], "n_words": [10, 20, 30], "duplicate_of": [None, None, None]})
+    actors = pd.DataFrame({"actor_id": ["k", "h", "i"], "name": ["Ali Khamenei", "Hamas", "Iran"],
+                           "type": ["PERSON", "ORG", "GPE"], "aliases": [["Khamenei"], [], ["Tehran"]],
+                           "n_mentions": [3, 2, 1], "n_docs": [2, 2, 1]})
+    mentions = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d2", "d3", "d3"], "actor_id": ["k", "h", "k", "h", "i", "k"],
+                             "start": [0, 5, 0, 5, 0, 5], "end": [4, 9, 4, 9, 4, 9], "text": [""] * 6,
+                             "label": [""] * 6, "sent": [0] * 6})
+    ev = lambda i, doc, d0, d1, g, src, ids: {  # noqa: E731
+        "event_id": i, "doc_id": doc, "date": d0, "date_end": d1, "granularity": g, "expression": "e",
+        "expr_start": 0, "expr_end": 1, "date_source": src, "sentence": f"sentence {i}", "start": 0, "end": 1,
+        "actor_ids": ids}
+    events = pd.DataFrame([
+        ev("e1", "d1", D(2024, 7, 31), D(2024, 7, 31), "day", "explicit", ["k", "h"]),
+        ev("e2", "d2", D(2024, 7, 31), D(2024, 7, 31), "day", "explicit", ["k"]),
+        ev("e3", "d2", D(2023, 10, 1), D(2023, 10, 31), "month", "relative", ["k"]),
+        ev("e4", "d2", D(2023, 1, 1), D(2023, 12, 31), "year", "relative", ["h"]),
+        ev("e5", "d1", D(1600, 1, 1), D(1600, 12, 31), "year", "explicit", ["k"]),
+    ])
+    quotes = pd.DataFrame({
+        "quote_id": ["q1", "q2", "q3"], "doc_id": ["d1", "d2", "d3"],
+        "text": ["There will be a harsh punishment.", "The actions are culpable", "We are prepared"],
+        "kind": ["direct", "direct", "indirect"], "start": [0, 0, 0], "end": [1, 1, 1],
+        "speaker": ["Ali Khamenei", "Ali Khamenei", None], "speaker_id": ["k", "k", None],
+        "about_ids": [["h"], [], ["i"]], "group_id": ["q1", "q1", "q3"], "n_reports": [2, 2, 1]})
+    return query.Corpus(docs, actors, mentions, events, quotes, {"inputs": [{"path": "in/a.txt"}],
+                                                                 "finished": "2026-11-22T08:00:00"})
+
+
+def test_date_bounds_ignore_far_outliers():
+    assert corpus().date_bounds() == (D(2023, 1, 1), D(2024, 7, 31))
+
+
+@pytest.mark.parametrize("f, expected", [
+    (Filters(), ["d1", "d2", "d3"]),
+    (Filters(start=D(2024, 1, 1)), ["d1"]),
+    (Filters(end=D(2023, 12, 31)), ["d2"]),
+    (Filters(actors=("i",)), ["d3"]),
+])
+def test_filter_documents(f, expected):
+    assert sorted(query.filter_documents(corpus(), f).doc_id) == expected
+
+
+@pytest.mark.parametrize("f, expected", [
+    (Filters(), ["e1", "e2", "e3", "e4", "e5"]),
+    (Filters(start=D(2023, 10, 15), end=D(2023, 10, 20)), ["e3", "e4"]),   # periods overlapping the range
+    (Filters(actors=("h",)), ["e1", "e4"]),
+])
+def test_filter_events(f, expected):
+    assert sorted(query.filter_events(corpus(), f).event_id) == expected
+
+
+def test_timeline_marks_collapse_same_dates():
+    rows = query.timeline_rows(corpus(), Filters(), top_n=5)
+    marks = query.timeline_marks(rows)
+    got = sorted((m.lane, str(m.date), m.granularity, m.n_events, m.n_articles, tuple(m.event_ids))
+                 for m in marks.itertuples())
+    assert got == [("Ali Khamenei", "2023-10-01", "month", 1, 1, ("e3",)),
+                   ("Ali Khamenei", "2024-07-31", "day", 2, 2, ("e1", "e2")),
+                   ("Hamas", "2024-07-31", "day", 1, 1, ("e1",))]
+    with_years = query.timeline_marks(rows, ("week", "month", "range", "year"))
+    assert len(with_years) == 5
+
+
+def test_focus_range_ignores_outliers():
+    rows = pd.DataFrame({"date": [D(1600, 1, 1)] + [D(2024, 7, d) for d in range(1, 31)] * 3,
+                         "date_end": [D(1600, 12, 31)] + [D(2024, 7, d) for d in range(1, 31)] * 3})
+    lo, hi = query.focus_range(rows)
+    assert lo >= D(2024, 6, 1) and hi == D(2024, 7, 30) + pd.Timedelta(days=14)
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({}, ["q2", "q1", "q3"]),
+    ({"search": "harsh PUNISHMENT"}, ["q1"]),
+    ({"search": "khamenei prepared"}, []),
+    ({"kinds": ("indirect",)}, ["q3"]),
+    ({"speakers": ("k",)}, ["q2", "q1"]),
+    ({"about": ("i",)}, ["q3"]),
+    ({"outlets": ("NYT",)}, ["q1"]),
+])
+def test_quote_table(kwargs, expected):
+    assert list(query.quote_table(corpus(), Filters(), **kwargs).quote_id) == expected
+
+
+def test_quote_filters_by_actor_spoken_or_mentioned():
+    assert sorted(query.filter_quotes(corpus(), Filters(actors=("h",))).quote_id) == ["q1"]
+    assert sorted(query.filter_quotes(corpus(), Filters(actors=("k",))).quote_id) == ["q1", "q2"]
+
+
+def test_also_reported_earliest_first():
+    got = query.also_reported(corpus(), "q1")
+    assert list(got.quote_id) == ["q2", "q1"] and list(got.earliest) == [True, False]
+
+
+def test_actor_table_first_and_last():
+    t = query.actor_table(corpus()).set_index("name")
+    assert (t.loc["Ali Khamenei", "first"], t.loc["Ali Khamenei", "last"]) == (D(2023, 11, 5), D(2024, 7, 31))
+    assert pd.isna(t.loc["Iran", "first"]) and t.loc["Iran", "aliases"] == "Tehran"
+
+
+def test_doc_label_falls_back_to_file_name():
+    assert list(query.doc_label(corpus().documents)) == ["A", "b.txt", "C"]
