@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from bisect import bisect_right
+from datetime import date, datetime, timedelta
 from typing import Callable
 
 from spacy.tokens import Doc, Token
@@ -33,11 +34,13 @@ _MONTH = (r"(?P<month>(?:" + _alt(_FULL_MONTHS) + r")\b|(?:" + _alt(set(R.MONTHS
 _WD = r"(?P<wd>" + _alt(R.WEEKDAYS) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
-_PART = r"(?:\s+(?i:" + _alt(R.DAY_PARTS) + r"))"
+_PART = r"(?:[^\S\n]+(?i:" + _alt(R.DAY_PARTS) + r"))"
 _NUM = r"(?P<num>\d{1,3}|(?i:" + _alt(R.NUMBER_WORDS) + r"))"
 _UNIT = r"(?P<unit>(?i:" + _alt(R.UNITS) + r"))"
 _MOD = r"(?P<mod>(?i:" + _alt(R.REL_MODIFIERS) + r"))"
 _EDGE = r"(?P<edge>(?i:" + _alt(R.EDGE_WORDS) + r"))"
+_SP = r"[^\S\n]+"              # spaces, never across a line break
+_YSEP = r"(?:[^\S\n]*,[^\S\n]*|[^\S\n]+)"   # "July 31, 2024", "July 31 2024", tokenised "July 31 , 2024"
 _END = r"(?![\w$%])"            # no digit/letter glued after
 _NOT_AFTER_NUM = r"(?<![\w$.,/-])"
 
@@ -45,28 +48,28 @@ _NOT_AFTER_NUM = r"(?<![\w$.,/-])"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(_NOT_AFTER_NUM + r"(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)" + _END)),
     # [Wednesday, ]July 31[, 2024]  /  Nov. 5th, 2023
-    ("mdy", re.compile(r"\b(?:" + _WD + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?" + _END)),
+    ("mdy", re.compile(r"\b(?:" + _WD + r",?" + _SP + r")?" + _MONTH + r"[^\S\n]+" + _DAY + r"(?:" + _YSEP + _YEAR + r")?" + _END)),
     # [Sunday, ]5 November[ 2023] / the 5th of November
-    ("dmy", re.compile(r"\b(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH
-                       + r"(?:,?\s+" + _YEAR + r")?" + _END)),
+    ("dmy", re.compile(r"\b(?:" + _WD + r",?[^\S\n]+)?(?:the[^\S\n]+)?" + _DAY + r"(?:[^\S\n]+of)?[^\S\n]+" + _MONTH
+                       + r"(?:" + _YSEP + _YEAR + r")?" + _END)),
     # March 2013, March of 2013
-    ("my", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + _END)),
+    ("my", re.compile(r"\b" + _MONTH + r",?[^\S\n]+(?:of[^\S\n]+)?" + _YEAR + _END)),
     # last April, early March, mid-November, (in) June [last year]
-    ("month", re.compile(r"(?:(?P<pre>\b(?i:in|since|by|until|till|through|during|from|of|before|after|around|for|to|and|between))\s+)?"
-                         r"(?:\b" + _EDGE + r"[\s-]+|\b" + _MOD + r"\s+)?\b" + _MONTH
-                         + r"(?:\s+(?P<yrel>(?i:this|last|next)\s+year))?" + _END)),
-    # in 1987, fiscal 1989, 2024 (years need a cue; see _year_ok)
-    ("year", re.compile(r"(?:\b" + _EDGE + r"[\s-]+)?(?<![\w$.,/])" + _YEAR + r"(?!\s*[-–]\s*\d)(?!['’]?s\b)" + _END)),
+    ("month", re.compile(r"(?:(?P<pre>\b(?i:in|since|by|until|till|through|during|from|of|before|after|around|for|to|and|between))[^\S\n]+)?"
+                         r"(?:\b" + _EDGE + r"(?:-|[^\S\n]+)|\b" + _MOD + r"[^\S\n]+)?\b" + _MONTH
+                         + r"(?:[^\S\n]+(?P<yrel>(?i:this|last|next)[^\S\n]+year))?" + _END)),
+    # in 1987, fiscal 1989, 2024 (a bare year needs a cue; see _context_ok)
+    ("year", re.compile(r"(?:\b" + _EDGE + r"(?:-|[^\S\n]+))?(?<![\w$.,/])" + _YEAR + r"(?!\s*[-–]\s*\d)(?!['’]?s\b)" + _END)),
     # [last|next|this] Friday [morning], Friday's
-    ("weekday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this|this\s+coming|this\s+past))\s+"
-                           r"|\b(?P<edge>(?i:early|late|earlier|later))\s+)?\b" + _WD + r"(?:['’]s)?" + _PART + r"?" + _END)),
+    ("weekday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this|this[^\S\n]+coming|this[^\S\n]+past))[^\S\n]+"
+                           r"|\b(?P<edge>(?i:early|late|earlier|later))[^\S\n]+)?\b" + _WD + r"(?:['’]s)?" + _PART + r"?" + _END)),
     # yesterday, today, tomorrow, tonight, last night (+ morning …)
-    ("dayword", re.compile(r"(?:\b(?i:early|late|earlier|later)\s+)?\b(?P<word>(?i:" + _alt(R.DAY_WORDS) + r"))"
+    ("dayword", re.compile(r"(?:\b(?i:early|late|earlier|later)[^\S\n]+)?\b(?P<word>(?i:" + _alt(R.DAY_WORDS) + r"))"
                            r"(?:['’]s)?" + _PART + r"?" + _END)),
     # last week, earlier this month, next year, the end of this year
-    ("relunit", re.compile(r"(?:\b" + _EDGE + r"\s+)?\b" + _MOD + r"\s+(?P<unit>(?i:week|month|year))" + _END)),
+    ("relunit", re.compile(r"(?:\b" + _EDGE + r"[^\S\n]+)?\b" + _MOD + r"[^\S\n]+(?P<unit>(?i:week|month|year))" + _END)),
     # two weeks ago, a year earlier
-    ("ago", re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>(?i:ago))" + _END)),
+    ("ago", re.compile(r"\b" + _NUM + r"[^\S\n]+" + _UNIT + r"[^\S\n]+(?P<dir>(?i:ago))" + _END)),
     # the past days, recent days, the coming days, last weekend
     ("range", re.compile(r"\b(?i:" + "|".join(f"(?:{p})" for p in R.RANGE_PHRASES) + r")" + _END)),
 ]
@@ -134,21 +137,22 @@ def find_timexes(doc: Doc, skip: Callable[[int], bool] = lambda off: False) -> l
                 continue
             cands.append((s, e, spec))
     out = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))                 # characters already inside an accepted expression
     for s, e, spec in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):   # longest first
-        if any(s < te and ts < e for ts, te in taken) or skip(s):
+        if any(taken[s:e]) or skip(s):
             continue
-        if not _context_ok(doc, s, e, spec):
+        if not _context_ok(doc, text, s, spec):
             continue
         tok = _token_at(doc, s)
         if tok is None:
             continue
-        if spec["kind"] in ("weekday", "date", "month") and "tense" not in spec:
+        if spec["kind"] in ("weekday", "date", "month", "weekend") and "tense" not in spec:
             spec["tense"] = _tense(tok)
-        taken.append((s, e))
-        sent = tok.sent
+        taken[s:e] = b"\x01" * (e - s)
+        _, _, sent_start, sent_end = _sent_bounds(doc, tok)
+        # an expression split by the sentence splitter ("Nov. | 5") keeps the whole of it
         out.append({"expression": text[s:e], "expr_start": s, "expr_end": e,
-                    "sent_start": sent.start_char, "sent_end": sent.end_char, "spec": spec})
+                    "sent_start": sent_start, "sent_end": max(sent_end, e), "spec": spec})
     return sorted(out, key=lambda t: t["expr_start"])
 
 
@@ -190,7 +194,8 @@ def _spec(name: str, m: re.Match, text: str) -> tuple[dict | None, tuple[int, in
         for pat, val in R.RANGE_PHRASES.items():
             if re.fullmatch(pat, phrase, re.I):
                 if val is None:
-                    mod = "last" if re.search(r"last|past", phrase, re.I) else "this"
+                    mod = ("last" if re.search(r"last|past", phrase, re.I)
+                           else "this" if phrase.lower().startswith("this") else None)
                     return {"kind": "weekend", "mod": mod}, span
                 return {"kind": "range", "back": val[0], "fwd": val[1]}, span
     return None, span
@@ -212,16 +217,16 @@ def _month_spec(g: dict, m: re.Match) -> tuple[dict | None, tuple[int, int]]:
     return spec, (s, e)
 
 
-def _context_ok(doc: Doc, s: int, e: int, spec: dict) -> bool:
+def _context_ok(doc: Doc, text: str, s: int, spec: dict) -> bool:
     """Filters needing context: a bare year needs a date cue; month/weekday must be proper nouns."""
-    text = doc.text
     if spec["kind"] == "year" and not spec.get("edge"):
+        tok = _token_at(doc, s)
+        if tok is not None and tok.ent_type_ == "DATE":
+            return True
         before = text[max(0, s - 20):s].lower().rstrip()
         prev = re.findall(r"[a-z-]+$", before)
-        if prev and prev[0] in _DATE_PREPS:
-            return True
-        tok = _token_at(doc, s)
-        return tok is not None and tok.ent_type_ == "DATE"
+        # "in 1987" yes, "in 2000 homes" (a count of a noun) no
+        return bool(prev and prev[0] in _DATE_PREPS) and not (tok is not None and tok.dep_ == "nummod")
     if spec["kind"] == "date" and spec.get("year") is None and "weekday" not in spec:
         # "May 5" vs "may 5 …": require a proper-noun reading unless the month is not a verb
         tok = _token_at(doc, s)
@@ -230,23 +235,53 @@ def _context_ok(doc: Doc, s: int, e: int, spec: dict) -> bool:
     return True
 
 
+_INDEX_KEY = "dossier_dates_index"
+
+
+def _index(doc: Doc) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Token start offsets, sentence start token indices and sentence char spans (once per Doc:
+    Token.sent and Doc.char_span rescan the whole Doc on every call)."""
+    idx = doc.user_data.get(_INDEX_KEY)
+    if idx is None or len(idx[0]) != len(doc):
+        starts = [t.idx for t in doc]
+        sents = list(doc.sents) if len(doc) else []
+        idx = (starts, [s.start for s in sents], [(s.start_char, s.end_char) for s in sents])
+        doc.user_data[_INDEX_KEY] = idx
+    return idx
+
+
 def _token_at(doc: Doc, off: int) -> Token | None:
-    """The token containing (or starting after) char offset `off`."""
-    span = doc.char_span(off, min(off + 1, len(doc.text)), alignment_mode="expand")
-    if span is not None and len(span):
-        return span[0]
-    for tok in doc:
-        if tok.idx >= off:
-            return tok
-    return None
+    """The token containing `off` (or the next one when `off` is in whitespace)."""
+    starts = _index(doc)[0]
+    if not starts:
+        return None
+    i = bisect_right(starts, off) - 1
+    if i < 0:
+        return doc[0]
+    tok = doc[i]
+    if off >= tok.idx + len(tok.text) and i + 1 < len(doc):
+        return doc[i + 1]
+    return tok
+
+
+def _sent_bounds(doc: Doc, tok: Token) -> tuple[int, int, int, int]:
+    """(first token, end token, start_char, end_char) of the sentence holding `tok`."""
+    _, sent_starts, spans = _index(doc)
+    k = bisect_right(sent_starts, tok.i) - 1
+    end_tok = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(doc)
+    return sent_starts[k], end_tok, spans[k][0], spans[k][1]
 
 
 def _tense(tok: Token) -> str:
     """'future', 'past', 'present' or 'unknown' for the verb the expression hangs on."""
     verb = tok
-    for _ in range(5):
+    for step in range(5):
         if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
             break
+        if verb.lower_ in R.FUTURE_ADJ:
+            return "future"           # "payable Dec. 15", "effective Feb. 1"
+        if step == 1 and verb.lower_ in R.OPEN_END_PREPS:
+            return "unknown"          # "extended to Nov. 20", "until mid-November": often ahead
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "unknown"
@@ -279,7 +314,9 @@ def _tense(tok: Token) -> str:
 def resolve(spec: dict, published: date | None) -> tuple[date, date, str, str] | None:
     """(date, date_end inclusive, granularity, date_source) for a spec; None if it cannot be placed.
 
-    Relative expressions (and year-less dates) need `published`; absolute ones do not."""
+    Relative expressions (and year-less dates) need `published`; absolute ones do not.
+    date_source is "explicit" when the text gives the year, "relative" when it came from `published`."""
+    published = _as_date(published)
     kind = spec.get("kind")
     try:
         if kind == "date":
@@ -305,13 +342,20 @@ def resolve(spec: dict, published: date | None) -> tuple[date, date, str, str] |
             return (published - timedelta(days=int(spec["back"])), published + timedelta(days=int(spec["fwd"])),
                     "range", "relative")
         if kind == "weekend":
-            sat = _weekday_before(published, 5, strict=spec.get("mod") == "last" and published.weekday() >= 5)
-            if spec.get("mod") != "last" and published.weekday() < 5:
-                sat = published + timedelta(days=5 - published.weekday())
+            sat = _resolve_weekend(spec, published)
             return sat, sat + timedelta(days=1), "range", "relative"
     except (ValueError, OverflowError, KeyError, TypeError):
         return None
     return None
+
+
+def _as_date(v) -> date | None:
+    """A plain date from a date, datetime or pandas Timestamp; None for None/NaT."""
+    if v is None or v != v:                      # NaT and NaN are not equal to themselves
+        return None
+    if isinstance(v, datetime):
+        return v.date()
+    return v if isinstance(v, date) else None
 
 
 def _resolve_date(spec: dict, published: date | None) -> tuple | None:
@@ -391,6 +435,19 @@ def _resolve_weekday(spec: dict, published: date) -> date:
     return _weekday_before(published, wd)
 
 
+def _resolve_weekend(spec: dict, published: date) -> date:
+    """Saturday of the weekend meant: "last" = the one before the current/most recent weekend,
+    "this" = the current or coming one, plain ("over the weekend") = the most recent unless future."""
+    recent = _weekday_before(published, 5)            # Saturday on or before publication
+    in_weekend = published.weekday() >= 5
+    mod = spec.get("mod")
+    if mod == "last":
+        return recent - timedelta(days=7) if in_weekend else recent
+    if mod == "this" or spec.get("tense") == "future":
+        return recent if in_weekend else recent + timedelta(days=7)
+    return recent
+
+
 def _shift_unit(ref: date, unit: str, n: int, ago: bool = False) -> tuple[date, date, str]:
     """The unit (day/week/month/year) n units from ref's, spanning the whole unit."""
     if unit == "day":
@@ -420,14 +477,15 @@ def publication_from_text(doc: Doc, timexes: list[dict], skip: Callable[[int], b
     Dates in skipped lines (captions), inside quotation marks, or attached to other verbs
     (an older event: "the attack of 7 October 2023") are not publication dates."""
     best = None
+    text = doc.text                               # built on each access: once
     for t in timexes:
         spec = t["spec"]
         if spec.get("kind") != "date" or spec.get("year") is None or skip(t["expr_start"]):
             continue
-        if _in_quotes(doc.text, t["sent_start"], t["expr_start"]):
+        if _in_quotes(text, t["sent_start"], t["expr_start"]):
             continue
         tok = _token_at(doc, t["expr_start"])
-        if tok is None or not _anchored_by_reporting(tok, t["expr_end"]):
+        if tok is None or not _anchored_by_reporting(doc, tok, t["expr_end"]):
             continue
         r = resolve(spec, None)
         if r and (best is None or r[0] > best):
@@ -435,9 +493,10 @@ def publication_from_text(doc: Doc, timexes: list[dict], skip: Callable[[int], b
     return best
 
 
-def _anchored_by_reporting(tok: Token, expr_end: int) -> bool:
+def _anchored_by_reporting(doc: Doc, tok: Token, expr_end: int) -> bool:
     """Does the first verb above the expression's tokens have a reporting lemma?"""
-    toks = [t for t in tok.sent if tok.idx <= t.idx < expr_end]
+    first, end, _, _ = _sent_bounds(doc, tok)
+    toks = [t for t in doc[first:end] if tok.idx <= t.idx < expr_end]
     heads = [t for t in toks if t.head not in toks or t.head == t]
     for h in heads or [tok]:
         v = h
