@@ -154,6 +154,20 @@ def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFra
     return nodes[cols + ["top_coactors", "title"]], edges[EDGE_COLUMNS]
 
 
+def suggest_min_weight(edges: pd.DataFrame, n_nodes: int, per_node: float = 4.0) -> int:
+    """The smallest minimum edge weight that keeps co-occurrence edges at most `per_node` per node.
+
+    Big corpora otherwise draw a hairball; small ones keep every edge (weight 1).
+    """
+    w = edges.loc[edges["kind"] == COOCCURRENCE, "weight"].sort_values(ascending=False).to_numpy()
+    budget = int(per_node * max(n_nodes, 1))
+    if len(w) <= budget:
+        return 1
+    m = max(1, int(w[budget]) + 1)
+    # ties can empty the graph (every edge has the cut-off weight): then keep the tie
+    return m if (w >= m).sum() >= budget // 2 else max(1, m - 1)
+
+
 def default_legend(nodes: pd.DataFrame) -> list[tuple[str, str]]:
     """(label, colour) pairs for the node colours actually used in ``nodes``.
 

@@ -11,7 +11,6 @@ names = corpus.names
 st.title("Actor network")
 c1, c2, c3, c4 = st.columns(4)
 top_n = c1.slider("Actors shown", 10, 300, 100, step=10, help="Top actors by mentions; 50–150 stays readable.")
-min_weight = c2.slider("Minimum edge weight", 1, 20, 1)
 scope = c3.radio("Co-occurrence in the same", ["sentence", "article"], horizontal=True)
 with c4:
     include_quotes = st.toggle("Quote edges (speaker → actor)", value=True)
@@ -19,9 +18,14 @@ with c4:
 
 mentions = query.filter_mentions(corpus, filters)
 quotes = query.filter_quotes(corpus, filters)
-nodes, edges = graph.build_graph(corpus.actors, mentions, quotes, scope=scope, min_weight=min_weight,
-                                 top_n=top_n, types=filters.types or None, include_quotes=include_quotes,
-                                 communities=communities)
+options = dict(scope=scope, top_n=top_n, types=filters.types or None, include_quotes=include_quotes,
+               communities=communities)
+nodes, all_edges = graph.build_graph(corpus.actors, mentions, quotes, min_weight=1, **options)
+suggested = graph.suggest_min_weight(all_edges, len(nodes))
+min_weight = c2.slider("Minimum edge weight", 1, max(20, suggested * 2), suggested,
+                       help="Default: the lowest weight that keeps about four links per actor.")
+nodes, edges = (nodes, all_edges) if min_weight == 1 else graph.build_graph(
+    corpus.actors, mentions, quotes, min_weight=min_weight, **options)
 if filters.actors and len(nodes):
     keep = set(filters.actors)
     keep |= set(edges.loc[edges.source.isin(keep), "target"]) | set(edges.loc[edges.target.isin(keep), "source"])

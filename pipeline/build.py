@@ -178,9 +178,14 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
     articles: list[Article] = []
     for raw in raws:
         try:
-            articles.extend(clean(raw))
+            cleaned = clean(raw)
         except Exception as e:  # noqa: BLE001 - one bad record never stops the build
             errors.append(InputError(raw.path, f"cleaning failed: {type(e).__name__}: {e}"))
+            continue
+        if not cleaned:
+            errors.append(InputError(raw.path, "no article text left after cleaning "
+                                               "(only headlines, captions, tables or boilerplate)"))
+        articles.extend(cleaned)
     log(f"Read {len(raws)} records ({len(articles)} articles) from {len(inputs)} input(s); "
         f"{len(errors)} rejected.")
     bar = _progress_bar(len(articles)) if progress and articles else None

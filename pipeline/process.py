@@ -10,6 +10,7 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
 from . import dates, entities, quotes
@@ -42,14 +43,19 @@ def skipper(article: Article):
 
 
 def lead_span(article: Article, doc: Doc) -> tuple[int, int] | None:
-    """The headline, else the first body sentence: what the publication event shows."""
+    """The first body sentence (the lead), else the headline: what the publication event shows.
+
+    The lead, not the headline, so the event carries the actors the article is about (headline
+    mentions are skipped as unreliable).
+    """
+    skip = skipper(article)
+    for s in doc.sents:
+        body = s.text.rstrip()
+        if body.strip() and not skip(s.start_char + len(body) - 1):   # a dateline prefix is fine
+            return s.start_char, s.start_char + len(body)
     for b in article.blocks:
         if b.role == "headline":
             return b.start, b.end
-    skip = skipper(article)
-    for s in doc.sents:
-        if s.text.strip() and not skip(s.start_char):
-            return s.start_char, s.end_char
     return None
 
 
@@ -66,7 +72,7 @@ def _stage(result: DocResult, name: str, fn, default):
 
 def process(article: Article, doc: Doc) -> DocResult:
     """All per-document stages over one parsed article."""
-    res = DocResult(article=article, n_words=sum(1 for t in doc if t.is_alpha))
+    res = DocResult(article=article, n_words=int(doc.to_array([IS_ALPHA]).sum()) if len(doc) else 0)
     skip = skipper(article)
     res.mentions = _stage(res, "entities", lambda: entities.extract_mentions(doc, skip), [])
     res.timexes = _stage(res, "dates", lambda: dates.find_timexes(doc, skip), [])

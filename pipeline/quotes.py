@@ -11,10 +11,14 @@
 3. The attribution (cue and speaker mention) is searched after the quote (`"…," he said`), before
    it (`X said: "…"`), inside a split quote, in the sentence or line that leads into it, or is
    inherited from the previous quote of a run of quoted paragraphs.
+   A split quote (`"A," X said. "B."`) is one quote whose content runs from A to B, the
+   attribution in the middle included. A quote whose speaker cannot be found is dropped
+   (`KEEP_UNATTRIBUTED`): a wrong or missing speaker is worse than a missed quote.
 4. Unmarked statements: `pull` quotes (a statement paragraph credited with a bare name and title)
    and `indirect` speech (`X said (that) …`, `according to X, …`).
 5. Speakers are resolved in document order: pronouns to the most recent compatible speaker or
    actor, definite descriptions ("the ministry") to an earlier mention with the same head noun.
+   Display names lose their titles ("Ayatollah Ali Khamenei" -> "Ali Khamenei") and articles.
 
 Word lists (reporting verbs, titles, pronouns, media nouns) live in `pipeline.resources`.
 Offsets are half-open Python string indices into `doc.text`; `doc.text[start:end] == text` always.
@@ -49,8 +53,10 @@ MERGE_SPLIT = True
 LEAD_SUBJECT = True
 # A quoted fragment with no reporting verb is attributed to the subject of the verb governing it.
 PARTIAL_ANY_VERB = True
-# Unattributed direct quotes shorter than this many words are dropped.
-UNATTRIBUTED_MIN_WORDS = 5
+# Quotes whose speaker cannot be found are dropped: a wrong or missing speaker is worse than a
+# missed quote (with KEEP_UNATTRIBUTED they are kept when at least UNATTRIBUTED_MIN_WORDS long).
+KEEP_UNATTRIBUTED = False
+UNATTRIBUTED_MIN_WORDS = 12
 # Search window sizes, in tokens.
 RIGHT_WINDOW = 14
 LEFT_WINDOW = 12
@@ -165,6 +171,15 @@ def find_marked(text: str) -> list[Marked]:
     return result
 
 
+def _is_title(text: str, m: Marked) -> bool:
+    """"New Day", "A Time for Truth": a short title-cased name of a show, book or slogan."""
+    words = text[m.start:m.end].strip(" ,.").split()
+    small = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "with", "or"}
+    return 1 <= len(words) <= 6 and words[0][:1].isupper() and \
+        all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words) and \
+        sum(w[:1].isupper() for w in words) >= max(1, len(words) - 2)
+
+
 def _is_nickname(text: str, m: Marked) -> bool:
     """Muhsin "Fuad" Shukr: a capitalised word or two quoted between two name words."""
     words = text[m.start:m.end].split()
@@ -216,7 +231,7 @@ class _Ctx:
         self.mentions = sorted((m for m in mentions if m.get("end", 0) > m.get("start", 0)),
                                key=lambda m: (m["start"], -m["end"]))
         self.m_starts = [m["start"] for m in self.mentions]
-        self.quoted: list[tuple[int, int]] = []
+        self.set_quoted([])
 
     def tok_at(self, off: int) -> Token | None:
         """Token containing offset `off`, else the next token; None past the end."""
@@ -260,8 +275,19 @@ class _Ctx:
                 best, best_ov = m, ov
         return best
 
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        self.quoted = sorted(spans)
+        self._q_starts = [s for s, _ in self.quoted]
+        self._q_maxend = []
+        top = -1
+        for _, e in self.quoted:
+            top = max(top, e)
+            self._q_maxend.append(top)
+
     def in_quote(self, off: int) -> bool:
-        return any(s <= off < e for s, e in self.quoted)
+        """Offset inside the content of a quoted span (O(log n))."""
+        i = bisect.bisect_right(self._q_starts, off) - 1
+        return i >= 0 and self._q_maxend[i] > off
 
 
 def _tok_end(t: Token) -> int:
@@ -278,18 +304,17 @@ def _is_cue_verb(t: Token) -> bool:
         return False
     if _lemma(t) in R.QUOTE_REPORTING_VERBS:
         return True
-    return any(c.dep_ == "prt" and f"{_lemma(t)} {c.lower_}" in R.QUOTE_PHRASAL_VERBS for c in t.children)
+    if _lemma(t) == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in t.children):
+        return True     # "as X put it: "…""
+    return any(c.dep_ in ("prt", "advmod") and f"{_lemma(t)} {c.lower_}" in R.QUOTE_PHRASAL_VERBS for c in t.children)
 
 
 def _cue_text(t: Token) -> str:
-    prt = [c for c in t.children if c.dep_ == "prt" and f"{_lemma(t)} {c.lower_}" in R.QUOTE_PHRASAL_VERBS]
+    prt = [c for c in t.children if c.dep_ in ("prt", "advmod") and f"{_lemma(t)} {c.lower_}" in R.QUOTE_PHRASAL_VERBS]
     return f"{t.text} {prt[0].text}" if prt else t.text
 
 
 # ---------------------------------------------------------------- names
-
-
-_TITLE_RE = re.compile(r"[\w.]+")
 
 
 def strip_titles(name: str, typ: str | None = "PERSON") -> str:
@@ -329,8 +354,12 @@ def _kind_of_noun(t: Token) -> str | None:
         return "MEDIA"
     if low in R.QUOTE_ORG_NOUNS:
         return "ORG"
-    if low in R.QUOTE_TITLES or low in ("source", "official", "spokesman", "lawmaker", "aide", "man", "woman"):
+    if low in R.QUOTE_TITLES or low in R.QUOTE_PERSON_NOUNS:
         return "PERSON"
+    if low in R.QUOTE_GROUP_NOUNS:
+        return "GROUP"
+    if low in R.QUOTE_DOCUMENT_NOUNS:
+        return "MEDIA"
     return None
 
 
@@ -343,6 +372,9 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
     text = ctx.text
     if ctx.in_quote(tok.idx):
         return None
+    # "Lynch, who told Congress": the relative pronoun stands for the noun it modifies
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        tok = tok.head.head
     # "the coordinator ..., John Kirby, stated": the apposed name is the speaker
     if tok.pos_ != "PROPN":
         appos = [c for c in tok.subtree if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - tok.i < 20]
@@ -355,6 +387,11 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
                 tok = c
                 break
+    # "Iran's Ambassador to Russia Kazem Jalali": the name inside the title phrase
+    if tok.lower_ in R.QUOTE_TITLES:
+        names = [t for t in tok.subtree if t.i > tok.i and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+        if names:
+            tok = names[-1]
     low = tok.lower_
     if tok.pos_ == "PRON" or low in R.QUOTE_PRONOUNS or low in R.QUOTE_UNNAMED_PRONOUNS:
         if low not in R.QUOTE_PRONOUNS and low not in R.QUOTE_UNNAMED_PRONOUNS:
@@ -364,7 +401,7 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
     if tok.pos_ == "PROPN" or (m and m["start"] <= tok.idx and _tok_end(tok) <= m["end"]):
         if m and m["start"] <= tok.idx < m["end"]:
             typ = m.get("type") or m.get("label")
-            name = strip_titles(str(m.get("name") or m["text"]), typ)
+            name = strip_titles(str(m.get("name") or m.get("text") or ""), typ)
             if tok.pos_ != "PROPN" and _kind_of_noun(tok):
                 typ = _kind_of_noun(tok) if typ not in ("ORG", "PERSON") else typ
             return Spk(m["start"], m["end"], name=name, type=typ, ref=(m["start"], m["end"]), subject=subject)
@@ -389,7 +426,7 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
     phrase = text[s:e]
     typ = _kind_of_noun(tok)
     if m and m["start"] <= tok.idx < m["end"]:   # "the Foreign Ministry" as an ORG mention
-        return Spk(s, e, name=strip_titles(str(m.get("name") or m["text"]), m.get("type") or typ), type=m.get("type") or typ,
+        return Spk(s, e, name=strip_titles(str(m.get("name") or m.get("text") or ""), m.get("type") or typ), type=m.get("type") or typ,
                    ref=(m["start"], m["end"]), subject=subject)
     name = _strip_det(phrase)
     poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -397,6 +434,16 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
         name = text[_tok_end(poss[0].right_edge) + (2 if text[_tok_end(poss[0].right_edge):][:2] in ("'s", "’s") else 0):e].strip()
     definite = left.lower_ == "the" and tok.i - left.i <= 2
     return Spk(s, e, name=name, type=typ, head=_lemma(tok) if definite else None, subject=subject)
+
+
+def _namelike(ctx: _Ctx, tok: Token) -> bool:
+    """A person-like subject: he/she, a proper noun or a PERSON mention."""
+    if tok.lower_ in ("he", "she"):
+        return True
+    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+        return True
+    m = ctx.mention_over(tok.idx, _tok_end(tok))
+    return bool(m and (m.get("type") or m.get("label")) == "PERSON")
 
 
 def _subject_token(v: Token) -> Token | None:
@@ -418,8 +465,12 @@ def _subject_token(v: Token) -> Token | None:
                 if c.dep_ in ("dobj", "obj"):
                     return c
             return None
-        if h.dep_ in ("conj", "xcomp", "advcl") and h.head is not h:
+        if h.dep_ in ("conj", "xcomp", "advcl") and h.head.i != h.i:
+            participle = h.tag_ == "VBG" and h.dep_ == "advcl"
             h = h.head
+            # "X argued that a database would help, saying …": X says, not the database
+            while participle and h.dep_ in ("ccomp", "xcomp") and h.head.i != h.i:
+                h = h.head
         else:
             return None
     return None
@@ -432,7 +483,9 @@ def _np_near(ctx: _Ctx, toks: list[Token], k: int, after: bool) -> Token | None:
         t = toks[j]
         if t.pos_ in ("ADV", "PART", "AUX") or t.is_punct and not after:
             continue
-        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            return None
+        if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and (after or _kind_of_noun(t))):
             if after:   # head of the phrase: the last noun of a compound run
                 while j + 1 < len(toks) and toks[j + 1].pos_ in ("PROPN",) and toks[j + 1].dep_ != "punct":
                     j += 1
@@ -442,6 +495,13 @@ def _np_near(ctx: _Ctx, toks: list[Token], k: int, after: bool) -> Token | None:
             continue
         return None
     return None
+
+
+def _speakerlike(spk: Spk | None) -> Spk | None:
+    """Keep a source only when it names someone ("according to Shiite tradition" does not)."""
+    if spk is None or (spk.type is None and spk.pronoun is None and spk.ref is None):
+        return None
+    return spk
 
 
 def _according(toks: list[Token]) -> tuple[Token, Token] | None:
@@ -480,6 +540,9 @@ def _source_of_verb(ctx: _Ctx, v: Token, toks: list[Token] | None = None, k: int
     """Speaker mention of reporting verb v (grammar first, adjacent noun phrase as fallback)."""
     st = _statement_source(v)
     subj = st or _subject_token(v)
+    if st is None and subj is not None and (subj.dep_ in ("nsubjpass", "expl") or subj.lower_ == "it" and any(
+            c.dep_ == "auxpass" for c in v.children)):
+        return None     # "It was revealed that …": no source
     if subj is not None and toks is not None and subj not in toks:
         subj = None if st is None else subj
     if subj is None and toks is not None and k >= 0:
@@ -501,7 +564,8 @@ def _has_own_content(v: Token, after: int, strict: bool) -> bool:
         le = c.left_edge
         if le.i > 0 and v.doc[le.i - 1].text == "," and le.i - 1 > v.i:
             continue   # `said, mentioning …`: a participle clause, not the verb's own content
-        if c.dep_ in ("ccomp",) or (strict and c.dep_ in ("dobj", "xcomp") and _lemma(v) not in ("tell", "ask")):
+        near = le.i - v.i <= 4          # `said Tuesday that …`, not `said in an interview … aired`
+        if (c.dep_ == "ccomp" and near) or (strict and c.dep_ in ("dobj", "xcomp") and _lemma(v) not in ("tell", "ask")):
             return True
         if c.dep_ == "xcomp":   # "went on to say that ..."
             if any(g.dep_ == "ccomp" for g in c.rights):
@@ -524,12 +588,14 @@ def _attr_right(ctx: _Ctx, after: int, limit: int, ended: bool,
             break
     acc = _according(toks[:4])
     if acc:
-        spk = _speaker_from_token(ctx, acc[1])
+        spk = _speakerlike(_speaker_from_token(ctx, acc[1]))
         if spk:
             return "according to", spk, max(spk.end, _tok_end(acc[1]))
     for k, t in enumerate(toks):
-        weak = _lemma(t) in R.QUOTE_WEAK_VERBS and not (_lemma(t) == "ask" and question)
-        if _is_cue_verb(t) and not weak:
+        # after a quote its content is the quote: "…," he continued / the suit reads / Hannity pressed
+        weak = _lemma(t) in R.QUOTE_OBJECT_VERBS and not (_lemma(t) == "ask" and question)
+        cue = _is_cue_verb(t) or (t.pos_ == "VERB" and _lemma(t) in R.QUOTE_AFTER_VERBS)
+        if cue and not weak:
             if ended and k > RIGHT_WINDOW:
                 return None
             if _has_own_content(t, after, strict=ended):
@@ -543,6 +609,19 @@ def _attr_right(ctx: _Ctx, after: int, limit: int, ended: bool,
         if k >= RIGHT_WINDOW + 8:
             return None
     return None
+
+
+def _attr_start(ctx: _Ctx, after: int, spk_start: int) -> int:
+    """Where the attribution clause begins between a fragment and its speaker: the last comma,
+    or the reporting verb of `…, said X`."""
+    seg = ctx.text[after:spk_start]
+    comma = seg.rfind(",")
+    if comma >= 0:
+        return after + comma
+    for t in ctx.tokens(after, spk_start):
+        if _is_cue_verb(t):
+            return t.idx
+    return spk_start
 
 
 def _sentence_start(ctx: _Ctx, off: int) -> int:
@@ -563,30 +642,62 @@ def _attr_left(ctx: _Ctx, sent_start: int, open_idx: int) -> tuple[str, Spk] | N
     if not toks:
         return None
     acc = _according(toks)
+    if toks[-1].text == ":" and len(toks) > 1:
+        credit = _colon_credit(ctx, toks)
+        if credit is not None:
+            return None, credit
+    inside = ctx.tok_at(open_idx + 1)
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         if _is_cue_verb(t):
+            governs = inside is not None and (t in inside.ancestors or inside.head.i == t.i)
+            governs = governs or t.head.idx > open_idx      # parsed as a clause of the quote
+            if not governs and t.dep_ not in ("ROOT", "conj", "parataxis") and t.tag_ != "VBG":
+                continue    # "after Brown criticized Clinton, Hillary shot back, "…""
             spk = _source_of_verb(ctx, t, None)
             if spk is None:
                 subj = _np_near(ctx, toks, k, after=False)
                 spk = _speaker_from_token(ctx, subj) if subj is not None else None
             if spk:
                 return _cue_text(t), spk
-            return None
+            break
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj") and not acc:
             break
     if toks[-1].text == ":" and not acc:
         # "he returned to his familiar lines: "…"": the subject of the lead-in sentence
-        root = toks[-1].sent.root
+        root = toks[-2]
+        while root.head.i != root.i and root.head.idx < open_idx and root.head.idx >= sent_start:
+            root = root.head
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.idx >= sent_start and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")):
+        if subj is None and root.dep_ == "conj":
+            subj = _subject_token(root)
+        if subj is not None and subj.idx >= sent_start and _namelike(ctx, subj):
             spk = _speaker_from_token(ctx, subj)
             if spk is not None:
                 return root.text, spk
     if acc:
-        spk = _speaker_from_token(ctx, acc[1])
+        spk = _speakerlike(_speaker_from_token(ctx, acc[1]))
         if spk:
             return "according to", spk
+    return None
+
+
+def _colon_credit(ctx: _Ctx, toks: list[Token]) -> Spk | None:
+    """`… - Carl Bialik: "…"` / `more from the report: "…"`: a bare name before the colon."""
+    j = len(toks) - 2
+    run = []
+    while j >= 0 and (toks[j].pos_ == "PROPN" or toks[j].text in ("and", ".") and run) and len(run) < 6:
+        run.insert(0, toks[j])
+        j -= 1
+    before = toks[j] if j >= 0 else None
+    if run and run[0].pos_ == "PROPN" and (before is None or before.text in ("-", "\u2014", "\u2013", "from", "by")):
+        s, e = run[0].idx, _tok_end(run[-1])
+        m = ctx.mention_over(s, e)
+        typ = (m.get("type") or m.get("label")) if m else (run[-1].ent_type_ or "PERSON")
+        name = strip_titles(ctx.text[s:e], typ)
+        return Spk(s, e, name=name, type=typ, ref=(m["start"], m["end"]) if m else (s, e))
+    if before is not None and before.lower_ == "from" and toks[-2].pos_ == "NOUN" and _kind_of_noun(toks[-2]):
+        return _speaker_from_token(ctx, toks[-2])     # "more from the report:"
     return None
 
 
@@ -620,14 +731,19 @@ def _lead_in(ctx: _Ctx, open_idx: int) -> tuple[str, Spk] | None:
 
 def _verb_above(ctx: _Ctx, tok: Token, sent: Span) -> tuple[Token, Spk] | None:
     """Nearest reporting verb above `tok` in the parse, outside quotes, that has a source."""
+    plain = None
     for a in tok.ancestors:
         if a.i < sent.start or a.i >= sent.end:
-            return None
+            break
         if _is_cue_verb(a) and not ctx.in_quote(a.idx):
+            if a.tag_ == "VB" and a.dep_ in ("xcomp", "ccomp", "advcl"):
+                continue    # "expects Obama to announce an "intensification"": not a speech act
             spk = _source_of_verb(ctx, a)
-            if spk is not None:
+            if spk is not None and (spk.ref or spk.pronoun or spk.type):
                 return a, spk
-    return None
+            if spk is not None and plain is None:
+                plain = (a, spk)      # "the platform should reiterate" inside "X said that …"
+    return plain
 
 
 # ---------------------------------------------------------------- the quote kinds
@@ -639,7 +755,8 @@ def _direct(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], prev: Attr 
     text = ctx.text
     start, end = _trimmed(text, m.start, m.end)
     ended = text[start:m.close].rstrip(" " + "".join(MARKS))[-1:] in _END_PUNCT
-    ls, le = ctx.line(m.open)
+    ls, _ = ctx.line(m.open)
+    le = ctx.line(min(m.close, len(text) - 1))[1] if m.closed else ctx.line(m.open)[1]
     nxt = marked[k + 1] if k + 1 < len(marked) else None
     limit = min(le, nxt.open if nxt else le)
     question = text[start:m.close].rstrip(" " + "".join(MARKS))[-1:] == "?"
@@ -663,7 +780,8 @@ def _direct(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], prev: Attr 
         # the previous quote ends its paragraph: `… said that "…".` then `"…"` continues it
         ends_line = pl is not None and pl[0] <= prev.end <= pl[1] and \
             not text[prev.end:pl[1]].strip(" .,;:!?" + "".join(MARKS))
-        if same_line or ends_line:
+        initial = not text[ls:m.open].strip()
+        if same_line or (ends_line and initial):
             return Attr("direct", start, end, prev.cue, prev.spk, inherit=True)
     if LEAD_SUBJECT:
         subj = _previous_subject(ctx, m.open) or _previous_paragraph_source(ctx, m.open)
@@ -756,7 +874,7 @@ def _previous_subject(ctx: _Ctx, open_idx: int) -> tuple[str, Spk] | None:
     if ctx.in_quote(root.idx):
         return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")):
+    if subj is None or not _namelike(ctx, subj):
         return None
     spk = _speaker_from_token(ctx, subj)
     if spk is None or (spk.type not in ("PERSON", None) and spk.pronoun is None):
@@ -788,10 +906,14 @@ def _partial(ctx: _Ctx, marked: list[Marked], k: int, used: set[int]) -> Attr | 
     if marked[last].closed:
         found = _attr_right(ctx, marked[last].close + 1, s_end, ended=False)
         if found:
-            return _partial_attr(ctx, marked, k, used, s_start, frag_end, found[0], found[1])
+            spk = found[1]
+            cend = frag_end
+            if spk.start > frag_end:    # `… anywhere, he added`: the clause runs up to the source
+                cend = max(frag_end, min(spk.start, _attr_start(ctx, frag_end, spk.start)))
+            return _partial_attr(ctx, marked, k, used, s_start, cend, found[0], spk)
     acc = _according([t for t in sent if not t.is_space])
     if acc:
-        spk = _speaker_from_token(ctx, acc[1])
+        spk = _speakerlike(_speaker_from_token(ctx, acc[1]))
         if spk:
             a_start = acc[0].idx
             if a_start <= s_start + 1:                       # "According to X, …"
@@ -808,6 +930,8 @@ def _partial(ctx: _Ctx, marked: list[Marked], k: int, used: set[int]) -> Attr | 
             subj = next((c for c in a.children if c.dep_ == "nsubj"), None) if a.pos_ in ("VERB", "AUX") else None
             if subj is None:
                 continue
+            if a.dep_ not in ("ROOT", "conj"):
+                break       # "described Ban sitting "glumly …"": Ban does not speak
             spk = _speaker_from_token(ctx, subj)
             if spk is None or (spk.ref is None and spk.pronoun not in ("he", "she", "they")) \
                     or a.idx > m.open:
@@ -819,7 +943,7 @@ def _partial(ctx: _Ctx, marked: list[Marked], k: int, used: set[int]) -> Attr | 
 
 def _clause_after(v: Token, tok: Token, s_end: int, frag_end: int) -> tuple[int, int]:
     """Content of verb v that holds `tok`: the subtree of v's child on the path to tok."""
-    path = [a for a in [tok, *tok.ancestors] if a.head is v and a is not v]
+    path = [a for a in [tok, *tok.ancestors] if a.head.i == v.i and a.i != v.i]
     cstart = max(path[0].left_edge.idx if path else _tok_end(v), _tok_end(v))
     cend = max(_tok_end(path[0].right_edge) if path else s_end, frag_end)
     return cstart, min(cend, max(s_end, frag_end))
@@ -837,8 +961,16 @@ def _partial_attr(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], cstar
     m = marked[k]
     if not (cstart <= m.open and m.close <= cend) and m.closed:
         cstart, cend = min(cstart, m.open), max(cend, m.close + 1)
-    if spk.start < cend and spk.end > cstart and not (spk.start < m.open and cstart < m.open):
-        pass
+    # `… "kept us safe" on Twitter before claiming that …`: a new reporting verb starts a new statement
+    frag_end = m.close + 1 if m.closed else m.end
+    for t in ctx.tokens(frag_end, cend):
+        if _is_cue_verb(t) and not ctx.in_quote(t.idx) and t.idx > frag_end:
+            cut = t.idx
+            prev = ctx.doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and prev.idx >= frag_end and (prev.pos_ in ("ADP", "SCONJ", "CCONJ") or prev.is_punct):
+                cut = prev.idx
+            cend = _trimmed(text, cstart, cut)[1]
+            break
     for j in range(k + 1, len(marked)):
         if marked[j].open >= cend:
             break
@@ -872,9 +1004,6 @@ def _pull_quotes(ctx: _Ctx) -> list[Attr]:
         if found:
             out.append(found)
     return out
-
-
-_GLUE = re.compile(r"\b([A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})([A-Z][a-z]+)")
 
 
 def _pull_credit(ctx: _Ctx, ls: int, le: int) -> Attr | None:
@@ -940,7 +1069,7 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Attr]:
         toks = [t for t in sent if not t.is_space]
         acc = _according(toks[:3])
         if acc:
-            spk = _speaker_from_token(ctx, acc[1])
+            spk = _speakerlike(_speaker_from_token(ctx, acc[1]))
             comma = next((t for t in toks if t.text == "," and t.i > acc[1].i), None)
             if spk and comma is not None:
                 cs, ce = _trimmed(text, _tok_end(comma), e)
@@ -952,6 +1081,10 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Attr]:
             if not _is_cue_verb(v) or _lemma(v) in R.QUOTE_WEAK_VERBS:
                 continue
             comp = [c for c in v.rights if c.dep_ == "ccomp"]
+            subj_tok = _subject_token(v)
+            if not comp and subj_tok is not None and subj_tok.i > v.i - 3:
+                # "Revenge was Iran's duty, Khamenei said.": the clause comes first
+                comp = [c for c in v.lefts if c.dep_ == "ccomp" and c.right_edge.i < subj_tok.i]
             if not comp:
                 continue
             spk = _source_of_verb(ctx, v)
@@ -994,9 +1127,9 @@ def _candidates(ctx: _Ctx) -> list[_Cand]:
                 root = span.root
                 subj = root.dep_ in ("nsubj", "nsubjpass") or (
                     root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
-        name = strip_titles(str(m.get("name") or m["text"]), m.get("type") or m.get("label"))
+        name = strip_titles(str(m.get("name") or m.get("text") or ""), m.get("type") or m.get("label"))
         out.append(_Cand(m["start"], name, m.get("type") or m.get("label"), (m["start"], m["end"]), subj,
-                         m["text"].split()[-1].lower() if m["text"].split() else ""))
+                         (str(m.get("text") or name).split() or [""])[-1].lower()))
     return out
 
 
@@ -1004,16 +1137,16 @@ def _pick(cands: list[_Cand], pos: int, types: tuple[str, ...], line_floor: int,
           speakers_first: bool = False) -> _Cand | None:
     """Most recent compatible candidate; subjects and speakers of recent lines first
     (for it/they: earlier speakers of recent lines before any other mention)."""
+    n = bisect.bisect_left(cands, pos, key=lambda c: c.pos)
+    before = [cands[j] for j in range(n - 1, max(-1, n - 400), -1)]      # nearest first
     if speakers_first:
-        for c in reversed(cands):
+        for c in before:
             if c.pos < line_floor:
                 break
-            if c.pos < pos and c.speaker and (c.type in types or c.type == "MEDIA"):
+            if c.speaker and (c.type in types or c.type == "MEDIA"):
                 return c
     fallback = None
-    for c in reversed(cands):
-        if c.pos >= pos:
-            continue
+    for c in before:
         if pos - c.pos > ANTECEDENT_CHARS:
             break
         ok = c.type in types or (c.type is None and "PERSON" in types)
@@ -1060,7 +1193,8 @@ def _resolve(ctx: _Ctx, attrs: list[Attr]) -> list[dict]:
                     if c is not None:
                         name, ref = c.name, c.ref
             elif spk.head and not spk.ref:
-                c = next((c for c in reversed(cands) if c.pos < spk.start and c.head == spk.head
+                n = bisect.bisect_left(cands, spk.start, key=lambda c: c.pos)
+                c = next((c for c in (cands[j] for j in range(n - 1, max(-1, n - 200), -1)) if c.head == spk.head
                           and spk.start - c.pos < ANTECEDENT_CHARS), None)
                 name, ref = (c.name, c.ref) if c else (_earlier_modified(ctx, spk) or spk.name, None)
             else:
@@ -1072,6 +1206,8 @@ def _resolve(ctx: _Ctx, attrs: list[Attr]) -> list[dict]:
                 src = next((c for c in cands if c.ref == ref), None)
                 bisect.insort(cands, _Cand(spk.start, name, src.type if src else None, ref, True,
                                            src.head if src else "", speaker=True), key=lambda c: c.pos)
+        if name:
+            name = _strip_det(name.strip())
         rows.append({
             "text": ctx.text[a.start:a.end], "kind": a.kind, "start": a.start, "end": a.end,
             "speaker": name or None,
@@ -1097,7 +1233,7 @@ def extract_quotes(doc: Doc, mentions: list[dict], skip: Callable[[int], bool] =
     text = ctx.text
     marked = [m for m in find_marked(text)
               if not skip(m.open) and not skip(m.start) and not _is_nickname(text, m)]
-    ctx.quoted = [(m.start, m.end) for m in marked]
+    ctx.set_quoted([(m.start, m.end) for m in marked])
     attrs: list[Attr] = []
     used: set[int] = set()
     prev: Attr | None = None
@@ -1106,12 +1242,14 @@ def extract_quotes(doc: Doc, mentions: list[dict], skip: Callable[[int], bool] =
             continue
         if _is_direct_position(ctx, m):
             a = _direct(ctx, marked, k, used, prev)
+        elif _is_title(text, m):
+            continue
         else:
             a = _partial(ctx, marked, k, used)
         if a is None or a.end <= a.start:
             continue
-        if a.spk is None and len(text[a.start:a.end].split()) < UNATTRIBUTED_MIN_WORDS:
-            continue    # a short unattributed quote is a title, a slogan or scare quotes
+        if a.spk is None and (not KEEP_UNATTRIBUTED or len(text[a.start:a.end].split()) < UNATTRIBUTED_MIN_WORDS):
+            continue    # no speaker: a title, a slogan, scare quotes, or a speaker we cannot find
         attrs.append(a)
         prev = a
     taken = [(a.start, a.end) for a in attrs] + [(m.open, m.close + 1) for m in marked]

@@ -35,11 +35,15 @@ CAPTION_RE = re.compile(
 # "date 2024-07-31 NYT: Headline" (scraper header)
 HEADER_RE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<outlet>[^:\n]{1,40}):\s*(?P<title>.*)$", re.I)
 
-# "Tehran, 5 November 2023 (WAI): …", "Tehran: …", "WASHINGTON (Reuters) - …" at the start of the
-# first body paragraph: a place of one to three capitalised words, an optional date, an optional agency.
+# "Tehran, 5 November 2023 (WAI): …", "Tehran: …", "WASHINGTON (Reuters) - …",
+# "ANCHORAGE, Alaska, Feb 26 - …" at the start of the first body paragraph: a place of one to three
+# capitalised words, an optional region, an optional date (the year may be missing), an optional
+# agency, then a colon or a dash.
+_CAP_WORDS = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}"
 DATELINE_RE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2})"
-    r"(?:,\s*(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}))?"
+    rf"(?P<place>{_CAP_WORDS})"
+    rf"(?:,\s*(?P<region>{_CAP_WORDS})(?=,))?"
+    r"(?:,\s*(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z .&]{1,24})\))?\s*(?::|\s[-\u2013\u2014])\s"
 )
 

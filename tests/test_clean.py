@@ -108,6 +108,9 @@ def test_header(first_line, published, outlet, title):
     ("WASHINGTON, Nov. 3, 2016 (Reuters) - The senator said no.", date(2016, 11, 3),
      "WASHINGTON, Nov. 3, 2016 (Reuters) - "),
     ("Tehran: During a recent meeting, Khamenei declined.", None, "Tehran: "),
+    ("WASHINGTON, March 2 - The Treasury said it would sell bills.", None, "WASHINGTON, March 2 - "),
+    ("ANCHORAGE, Alaska, Feb 26 - Alaska's oil output fell.", None, "ANCHORAGE, Alaska, Feb 26 - "),
+    ("NEW YORK, Oct 19 (Reuters) - Stocks fell.", None, "NEW YORK, Oct 19 (Reuters) - "),
     ("The Palestinian movement said: it was treacherous.", None, None),
 ])
 def test_dateline(body, published, prefix):

@@ -324,3 +324,16 @@ def test_script_json_round_trips_without_markup(value):
     assert "<" not in text and ">" not in text and "&" not in text
     assert "\u2028" not in text and "\u2029" not in text
     assert json.loads(text) == {"v": value}
+
+
+@pytest.mark.parametrize("weights, n_nodes, expected", [
+    ([1, 1, 1], 10, 1),                    # under the budget of 4 edges per node: keep everything
+    ([5, 4, 3, 2, 1, 1, 1, 1, 1], 1, 2),   # budget 4: the edges weighing 5, 4, 3 and 2 stay
+    ([9, 3, 3, 3, 3, 3], 1, 3),            # a tie at the cut-off would leave one edge: keep the tie
+    ([9, 8, 7, 6, 3, 3], 1, 4),
+])
+def test_suggest_min_weight(weights, n_nodes, expected):
+    from dossier_app.graph import suggest_min_weight
+    edges = pd.DataFrame({"source": ["a"] * len(weights), "target": ["b"] * len(weights),
+                          "weight": weights, "kind": ["co-occurrence"] * len(weights)})
+    assert suggest_min_weight(edges, n_nodes) == expected
