@@ -17,7 +17,7 @@ INK = "#1f2933"
 MUTED = "#616e7c"
 # Okabe-Ito, colour-blind safe
 SOURCE_COLOURS = {"explicit": "#0072B2", "relative": "#E69F00", "publication": "#8c96a0"}
-SOURCE_LABELS = {"explicit": "Explicit date in text", "relative": "Relative date (resolved)",
+SOURCE_LABELS = {"explicit": "Full date in text", "relative": "Relative or year-less date",
                  "publication": "Publication date only"}
 
 
@@ -56,6 +56,7 @@ def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -
 
 HOW = {"explicit": "explicit date in the text", "relative": "relative date, resolved from the publication date",
        "publication": "publication date of the article"}
+HOW["relative"] = "relative or year-less date, resolved from the publication date"
 PERIOD_OPACITY = {"week": 0.55, "month": 0.45, "range": 0.45, "year": 0.22}
 
 

@@ -220,6 +220,9 @@ def _month_spec(g: dict, m: re.Match) -> tuple[dict | None, tuple[int, int]]:
 def _context_ok(doc: Doc, text: str, s: int, spec: dict) -> bool:
     """Filters needing context: a bare year needs a date cue; month/weekday must be proper nouns."""
     if spec["kind"] == "year" and not spec.get("edge"):
+        after = re.match(r"\s*([A-Za-z]+)", text[s + 4:s + 24])
+        if after and after.group(1).lower() in R.NOT_AFTER_YEAR:
+            return False          # "at 2000 GMT", "1600 Pennsylvania Avenue"
         tok = _token_at(doc, s)
         if tok is not None and tok.ent_type_ == "DATE":
             return True
@@ -297,6 +300,8 @@ def _tense(tok: Token) -> str:
     if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in auxes) \
             and "have" not in lemmas:
         return "future"           # "is meeting on Friday"
+    if verb.tag_ == "VBN" and not auxes and lemma in R.FUTURE_VERBS and verb.dep_ in ("acl", "amod"):
+        return "future"           # "elections scheduled for May 11", "talks set for Friday"
     if verb.tag_ == "VBD" or lemmas & {"have", "has", "had", "did", "was", "were"}:
         return "past"
     if verb.tag_ == "VBN" and not auxes:

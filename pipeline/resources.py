@@ -266,6 +266,10 @@ REPORTING_VERBS = [
 # Days a year-less date (month: its first day) may lie after publication when the tense is not
 # past: announced events ("the summit on Nov. 20"). Tuned on TBAQ: 14 -> 0.809, 45 -> 0.817, 90 -> 0.818.
 NEAR_FUTURE_DAYS = 45
+# A four-digit number followed by one of these is a clock time or an address, not a year.
+NOT_AFTER_YEAR = {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "hrs", "hours", "local",
+                  "avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+                  "square", "place", "building"}
 # Corpus step (pipeline/similar.py): near-duplicate = Jaccard of word 5-gram sets; `similar` date =
 # the dated article sharing most sentences (>= MIN_SHARED content words covering >= MIN_OVERLAP of
 # the shorter sentence), when it shares at least MIN_SENTENCES of them.

@@ -58,6 +58,7 @@ CASES = [
     ("Prices fell last month.", "last month", D(2024, 1, 15), (D(2023, 12, 1), D(2023, 12, 31), "month")),
     ("Sales rose last year.", "last year", WED, (D(2023, 1, 1), D(2023, 12, 31), "year")),
     ("Elections are due next year.", "next year", D(2023, 12, 31), (D(2024, 1, 1), D(2024, 12, 31), "year")),
+    ("Parliamentary elections scheduled for May 11 will go ahead.", "May 11", D(1987, 3, 2), (D(1987, 5, 11), D(1987, 5, 11), "day")),
     ("Exports doubled earlier this year.", "earlier this year", WED, (D(2024, 1, 1), D(2024, 12, 31), "year")),
     ("The attacks over the past days were not related to Iran.", "the past days", SUN, (D(2023, 10, 29), SUN, "range")),
     # weekends (range Saturday-Sunday)
@@ -112,6 +113,8 @@ def test_resolve(nlp, sentence, expression, published, expected):
     "May God protect them, she said.",
     "The 1990s were calm.",
     "Sundays are quiet in the bazaar.",
+    "The talks will resume at 2000 GMT in Geneva.",
+    "Protesters gathered outside 1600 Pennsylvania Avenue.",
 ])
 def test_not_a_date(nlp, sentence):
     assert [t["expression"] for t in find_timexes(nlp(sentence))] == []
