@@ -54,9 +54,8 @@ def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -
     return fig
 
 
-HOW = {"explicit": "explicit date in the text", "relative": "relative date, resolved from the publication date",
+HOW = {"explicit": "explicit date in the text", "relative": "relative or year-less date, resolved from the publication date",
        "publication": "publication date of the article"}
-HOW["relative"] = "relative or year-less date, resolved from the publication date"
 PERIOD_OPACITY = {"week": 0.55, "month": 0.45, "range": 0.45, "year": 0.22}
 
 
