@@ -47,17 +47,6 @@ class Article:
         """Stable id: a hash of the cleaned text."""
         return doc_id_for(self.text)
 
-    def body_spans(self) -> list[tuple[int, int]]:
-        """Offsets of the lines that are article body (events and quotes come only from these)."""
-        return [(b.start, b.end) for b in self.blocks if b.role == "body"]
-
-    def role_at(self, offset: int) -> str:
-        """Role of the line holding `offset` ("body" when the article has no blocks)."""
-        for b in self.blocks:
-            if b.start <= offset < b.end:
-                return b.role
-        return "body"
-
 
 def doc_id_for(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

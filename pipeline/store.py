@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 TABLES = ("documents", "actors", "mentions", "events", "quotes")
 # Tables the pipeline keeps for itself (re-deriving actors without re-parsing).
-INTERNAL_TABLES = ("mentions_raw", "quotes_raw", "events_raw")
+INTERNAL_TABLES = ("mentions_raw",)
 MANIFEST = "manifest.json"
 
 _STR = pa.string()
@@ -122,10 +122,6 @@ def read_cache(cache: Path, tables: tuple[str, ...] = TABLES) -> dict[str, pd.Da
         raise CacheError(f"no cache at {cache} (manifest.json missing): run `make run` or "
                          f"`python -m pipeline build data/sample --out {cache}`")
     return {name: read_table(cache, name) for name in tables}
-
-
-def has_table(cache: Path, name: str) -> bool:
-    return (Path(cache) / f"{name}.parquet").is_file()
 
 
 def read_csv(path: Path) -> pd.DataFrame | None:
