@@ -230,20 +230,21 @@ def timeline_marks(rows: pd.DataFrame, periods: tuple[str, ...] = ("week", "mont
     return pd.DataFrame(out, columns=cols)
 
 
-def focus_range(rows: pd.DataFrame, pad_days: int = 14) -> tuple[date, date] | None:
-    """The span most events fall in (2nd to 98th percentile, padded): the chart's initial view.
+def focus_range(rows: pd.DataFrame, low: float = 0.05, high: float = 0.98) -> tuple[date, date] | None:
+    """The span most events fall in (5th to 98th percentile, padded): the chart's initial view.
 
-    Outliers ("by the year 2000", "in 1600") stay reachable with the range slider but do not
-    squash everything else into one column.
+    Outliers ("by the year 2000", a 1600 address) and the thin tail of background dates stay
+    reachable with the range slider but do not squash the bulk into one column.
     """
     if rows.empty:
         return None
-    d = pd.to_datetime(rows.date)
-    lo, hi = d.quantile(0.02), pd.to_datetime(rows.date_end).quantile(0.98)
+    lo = pd.to_datetime(rows.date).quantile(low)
+    hi = pd.to_datetime(rows.date_end).quantile(high)
     if pd.isna(lo) or pd.isna(hi):
         return None
-    pad = pd.Timedelta(days=pad_days)
-    return (lo - pad).date(), (max(hi, lo) + pad).date()
+    hi = max(hi, lo)
+    pad = max(pd.Timedelta(days=7), (hi - lo) * 0.05)
+    return (lo - pad).date(), (hi + pad).date()
 
 
 def undated_statements(c: Corpus, f: Filters) -> pd.DataFrame:
