@@ -389,7 +389,8 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
                 break
     # "Iran's Ambassador to Russia Kazem Jalali": the name inside the title phrase
     if tok.lower_ in R.QUOTE_TITLES:
-        names = [t for t in tok.subtree if t.i > tok.i and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+        names = [t for t in tok.subtree if t.i > tok.i and t.pos_ == "PROPN" and (
+            t.ent_type_ == "PERSON" or (ctx.mention_over(t.idx, _tok_end(t)) or {}).get("type") == "PERSON")]
         if names:
             tok = names[-1]
     low = tok.lower_

@@ -153,3 +153,31 @@ def test_also_reported_by(tables):
     assert groups == {("002_5260309de2f31b0e.txt", "003_089c6b7fa6764026.txt#1")}
     assert shared.group_id.nunique() == 2
     assert sorted(shared.text.str.contains("emphasized Tehran")) == [False, False, True, True]
+
+
+# (file, kind, start of the quote, canonical speaker after linking to actors)
+SAMPLE_SPEAKERS = [
+    ("000", "pull", "The assassination of Ismail Haniyeh in Tehran is a cowardly act", "Mahmoud Tah"),
+    ("000", "pull", "This act could not have been carried out", "Amir Saeed Iravani"),
+    ("000", "pull", "Let me clarify, I cannot confirm the reports", "John Kirby"),
+    ("000", "indirect", "Haniyeh was hit directly by a rocket", "Khalil al-Hayya"),
+    ("000", "indirect", "that 12 members of his family", "Kazem Jalali"),
+    ("001", "direct", "There will be a harsh punishment.", "Ali Khamenei"),
+    ("001", "direct", "We are prepared for any scenario", "Benjamin Netanyahu"),
+    ("001", "direct", "The USA is also responsible", "Foreign Ministry"),
+    ("002", "direct", "The invading repression attempts", "Ali Khamenei"),
+    ("003", "direct", "our advice to the Americans", "Mohammad-Reza Ashtiani"),
+    ("004", "indirect", "that Iran had not been consulted", "Ali Khamenei"),
+]
+
+
+@pytest.mark.parametrize("prefix, kind, start, speaker", SAMPLE_SPEAKERS)
+def test_sample_quote_speakers_are_canonical_actors(tables, prefix, kind, start, speaker):
+    d = tables["documents"].set_index("doc_id").path.str.rsplit("/", n=1).str[-1].str[:3]
+    q = tables["quotes"]
+    hits = q[(q.doc_id.map(d) == prefix) & (q.kind == kind) & q.text.str.startswith(start)]
+    assert len(hits) == 1
+    assert hits.speaker.iloc[0] == speaker
+    actors = tables["actors"].set_index("actor_id")
+    if pd.notna(hits.speaker_id.iloc[0]):
+        assert actors.loc[hits.speaker_id.iloc[0], "name"] == speaker
