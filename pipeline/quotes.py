@@ -1197,6 +1197,9 @@ def _resolve(ctx: _Ctx, attrs: list[Attr]) -> list[dict]:
                 n = bisect.bisect_left(cands, spk.start, key=lambda c: c.pos)
                 c = next((c for c in (cands[j] for j in range(n - 1, max(-1, n - 200), -1)) if c.head == spk.head
                           and spk.start - c.pos < ANTECEDENT_CHARS), None)
+                if c is None and spk.head in R.QUOTE_ANAPHORIC_ORG_NOUNS:
+                    # "the company said": the organisation named just before
+                    c = _pick(cands, spk.start, ("ORG",), ctx.line(spk.start)[0])
                 name, ref = (c.name, c.ref) if c else (_earlier_modified(ctx, spk) or spk.name, None)
             else:
                 name, ref = spk.name, spk.ref

@@ -343,6 +343,10 @@ military police embassy spokesperson administration commission authority authori
 organization organisation group movement union foundation company firm suit lawsuit statement
 leadership cabinet parliament senate house presidency palace kremlin regime
 """.split())
+# "The company said": nouns that stand for the organisation named just before.
+QUOTE_ANAPHORIC_ORG_NOUNS = frozenset("""
+company firm bank corporation carrier airline utility insurer retailer automaker brokerage group
+""".split())
 # Common nouns that name people, groups and documents as speakers ("said the woman", "protesters
 # chanted", "the report said").
 QUOTE_PERSON_NOUNS = frozenset("""

@@ -48,6 +48,9 @@ def check_invariants(text: str, quotes: list[dict]) -> None:
 
 # (id, text, expected quotes: (kind, speaker, content[, speaker mention surface]))
 CASES = [
+    ("company-anaphor", "Texaco Inc reported higher sales on Tuesday. The company said it expected demand to "
+                        "remain strong.",
+     [("indirect", "Texaco Inc", "it expected demand to remain strong", "The company")]),
     ("after-said-name", '"We are prepared for any scenario," said Netanyahu.',
      [("direct", "Netanyahu", "We are prepared for any scenario")]),
     ("after-name-said", '"A high price will be paid for any aggression," Netanyahu said on Wednesday.',
