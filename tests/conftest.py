@@ -44,14 +44,20 @@ def hostile_cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory):
-    """Debian's Chromium driven by playwright (never playwright's own browser download)."""
+def pw():
+    """One playwright driver for the whole session (two at once would clash)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("needs /usr/bin/chromium (apt-get install -y chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        yield ctx
-        ctx.close()
+    with sync_api.sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(pw, tmp_path_factory):
+    """Debian's Chromium driven by playwright (never playwright's own browser download)."""
+    ctx = pw.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, headless=True,
+        args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    yield ctx
+    ctx.close()

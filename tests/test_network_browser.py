@@ -53,21 +53,21 @@ def hostile_tables():
 
 
 @pytest.fixture(scope="module")
-def browser():
+def net_browser(pw):
+    """A context of its own (trap script, no network) from the session's playwright driver."""
     profile = tempfile.mkdtemp(prefix="test-network-profile-")
-    with sync_api.sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1000, "height": 700}, device_scale_factor=1, accept_downloads=True)
-        ctx.add_init_script(TRAP)
-        requests: list[str] = []
-        ctx.on("request", lambda r: requests.append(r.url))
-        ctx.route(re.compile(r"^https?://"), lambda route: route.abort())
-        try:
-            yield ctx, requests
-        finally:
-            ctx.close()
-            shutil.rmtree(profile, ignore_errors=True)
+    ctx = pw.chromium.launch_persistent_context(
+        profile, executable_path=CHROMIUM, headless=True, args=ARGS,
+        viewport={"width": 1000, "height": 700}, device_scale_factor=1, accept_downloads=True)
+    ctx.add_init_script(TRAP)
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+    ctx.route(re.compile(r"^https?://"), lambda route: route.abort())
+    try:
+        yield ctx, requests
+    finally:
+        ctx.close()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 def open_page(browser, tmp_path: Path, page_html: str):
@@ -88,11 +88,11 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_hostile_graph_renders_safely_and_exports_png(browser, tmp_path):
+def test_hostile_graph_renders_safely_and_exports_png(net_browser, tmp_path):
     nodes, edges = build_graph(*hostile_tables())
     page_html = network_html(nodes, edges, title=PAYLOADS[1], subtitle=PAYLOADS[0], source_note=PAYLOADS[3],
                              height_px=600)
-    page, errors = open_page(browser, tmp_path, page_html)
+    page, errors = open_page(net_browser, tmp_path, page_html)
     try:
         assert page.locator("#net canvas").is_visible()
         assert int(page.evaluate("document.body.dataset.stableMs")) > 0
@@ -139,7 +139,7 @@ def test_hostile_graph_renders_safely_and_exports_png(browser, tmp_path):
         page.wait_for_timeout(200)
         assert page.evaluate("window.__pwned") is None
         assert errors == []
-        ctx_requests = [u for u in browser[1] if not u.startswith(("file:", "blob:", "data:"))]
+        ctx_requests = [u for u in net_browser[1] if not u.startswith(("file:", "blob:", "data:"))]
         assert ctx_requests == []  # fully offline
     finally:
         page.close()
@@ -157,9 +157,9 @@ def image_has_graph(data: bytes, width: int, height: int) -> None:
     assert person_blue > 200  # node discs drawn at 2x
 
 
-def test_empty_graph_shows_message(browser, tmp_path):
+def test_empty_graph_shows_message(net_browser, tmp_path):
     nodes, edges = build_graph(*hostile_tables(), types=[])
-    page, errors = open_page(browser, tmp_path, network_html(nodes, edges, title="Empty", empty_message=PAYLOADS[0]))
+    page, errors = open_page(net_browser, tmp_path, network_html(nodes, edges, title="Empty", empty_message=PAYLOADS[0]))
     try:
         assert page.inner_text("#empty") == PAYLOADS[0]
         assert page.locator("canvas").count() == 0 and page.locator("#empty img").count() == 0
@@ -168,10 +168,10 @@ def test_empty_graph_shows_message(browser, tmp_path):
         page.close()
 
 
-def test_trap_catches_injected_markup(browser, tmp_path):
+def test_trap_catches_injected_markup(net_browser, tmp_path):
     # guards the guard: the same payloads, unescaped, do set window.__pwned
     raw = "<body data-graph-ready='1'>" + PAYLOADS[0] + "<script>alert('x')</script></body>"
-    page, _ = open_page(browser, tmp_path, raw)
+    page, _ = open_page(net_browser, tmp_path, raw)
     try:
         page.wait_for_function("window.__pwned !== undefined", timeout=5_000)
         assert page.evaluate("window.__pwned") in (1, "alert:x")
