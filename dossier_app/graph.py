@@ -73,11 +73,7 @@ def cooccurrence_edges(mentions: pd.DataFrame, scope: str = "sentence") -> pd.Da
     pairs = pairs[pairs["actor_id_a"] < pairs["actor_id_b"]]  # each unordered pair once, no self pairs
     if pairs.empty:
         return _empty_edges()
-    out = (pairs.groupby(["actor_id_a", "actor_id_b"]).size().rename("weight").reset_index()
-           .rename(columns={"actor_id_a": "source", "actor_id_b": "target"}))
-    out["weight"] = out["weight"].astype("int64")
-    out["kind"] = COOCCURRENCE
-    return _sort_edges(out)
+    return _count_edges(pairs, "actor_id_a", "actor_id_b", COOCCURRENCE)
 
 
 def quote_edges(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -99,11 +95,7 @@ def quote_edges(quotes: pd.DataFrame) -> pd.DataFrame:
     q = q[q["speaker_id"] != q["about_ids"]].drop_duplicates(["qid", "speaker_id", "about_ids"])
     if q.empty:
         return _empty_edges()
-    out = (q.groupby(["speaker_id", "about_ids"]).size().rename("weight").reset_index()
-           .rename(columns={"speaker_id": "source", "about_ids": "target"}))
-    out["weight"] = out["weight"].astype("int64")
-    out["kind"] = QUOTES_ABOUT
-    return _sort_edges(out)
+    return _count_edges(q, "speaker_id", "about_ids", QUOTES_ABOUT)
 
 
 def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame, *,
@@ -218,6 +210,15 @@ def _as_list(value) -> list:
     if isinstance(value, float) and math.isnan(value):
         return []
     return [value]
+
+
+def _count_edges(rows: pd.DataFrame, a: str, b: str, kind: str) -> pd.DataFrame:
+    """Edges a -> b weighted by the number of rows for each pair."""
+    out = (rows.groupby([a, b]).size().rename("weight").reset_index()
+           .rename(columns={a: "source", b: "target"}))
+    out["weight"] = out["weight"].astype("int64")
+    out["kind"] = kind
+    return _sort_edges(out)
 
 
 def _sort_edges(edges: pd.DataFrame) -> pd.DataFrame:
