@@ -20,6 +20,7 @@ TEXT_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".csv"}
 SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
 SIDECAR = "metadata.csv"
+NOT_ARTICLES = {SIDECAR, "aliases.csv"}     # our own CSVs inside an input folder
 MAX_BYTES = 50 * 1024 * 1024          # one input file; larger ones are rejected, not read
 META_FIELDS = ("title", "outlet", "url", "published")
 
@@ -51,7 +52,7 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[InputError]]:
                 rel = p.relative_to(inp)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != SIDECAR:
+                if p.is_file() and p.suffix.lower() in SUFFIXES and p.name not in NOT_ARTICLES:
                     found.append(InputFile(p, inp))
         elif inp.is_file():
             if inp.suffix.lower() not in SUFFIXES:

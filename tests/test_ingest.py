@@ -25,6 +25,7 @@ def test_formats_and_sidecar(tmp_path):
     write(tmp_path, "metadata.csv", "file,title,outlet,published\na.txt,Title A,Outlet A,2023-11-05\n"
                                      "sub/b.md,Title B,,\n")
     write(tmp_path, ".hidden/x.txt", "ignored")
+    write(tmp_path, "aliases.csv", "alias,canonical,type,hidden\n")
     write(tmp_path, "notes.pdf", "ignored in folders")
     arts, errors, _ = read_inputs([tmp_path])
     assert errors == []
