@@ -8,12 +8,26 @@ seconds. Steps:
 3. people: full names merge when surnames are spelling variants (rapidfuzz on a
    transliteration key: Haniyeh/Hanieh) and first and middle names agree (Mahmoud/Mahmud,
    Saeed/Said, Shi/Shia); never when first names differ (Saeed Jalili vs Kazem Jalali);
-4. a surname or partial name ("Khamenei", "Hashemi Rafsanjani") joins the one person it fits, and
+4. a surname or partial name ("Khamenei", "Hashemi Rafsanjani") joins the one person it fits
+   (an exact surname beats a spelling variant: Reagan is Ronald Reagan, not Donald Regan), and
    stays its own actor when several fit ("Hashemi": Mohsen Hashemi or Ali Akbar Hashemi
-   Rafsanjani); a one-word ORG that is really a surname ("Hanieh") joins a more frequent person;
+   Rafsanjani); a one-word ORG or GPE that is really a surname ("Hanieh", "Fujioka") joins a more
+   frequent person (never a country or a capital);
 5. other types merge on the normalised name (variants were named in `pipeline.entities`:
    USA/the United States -> United States; plural demonyms fold: Palestinians -> Palestinian);
-6. display name: the most frequent full form; user aliases can rename, merge, retype and hide.
+   company legal forms are ignored (Deutsche Bank AG = Deutsche Bank; a name ever written with
+   one is an ORG, whatever NER said) and "organisation" = "organization";
+6. demonyms count for their country (resources.DEMONYMS, data): "Iranian officials said" is a
+   mention of Iran (type GPE; the mention keeps its text and NER label), "Soviets" of the Soviet
+   Union, "West German" of West Germany. Peoples, religions and regions that are not one state
+   (Palestinian, Kurds, Arab, Shiite, Zionist, Jewish, European, Korean) stay NORP actors;
+7. an acronym that documents tie to exactly one organisation ("Presidential Commission on Good
+   Government (PCGG)") is that organisation where it stands alone; tied to several, it stays;
+8. display name: the most frequent full form; user aliases can rename, merge, retype and hide.
+   A capital's locative mentions ("talks in Washington") are a city actor; when the bare name is
+   also a form of a country actor ("Washington said" -> United States), the city is shown as
+   "Washington (city)", so no display name is another actor's alias. An alias row on
+   "Washington (city)" renames or hides the city only; one on "Washington" moves all of them.
 `actor_id` is a hash of the display name: stable across rebuilds of the same corpus and
 independent of input order.
 """
@@ -32,6 +46,9 @@ TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 ACTOR_COLS = ["actor_id", "name", "type", "aliases", "n_mentions", "n_docs"]
 _VARIANTS = {**R.MEDIA_NAMES, **R.ORG_VARIANTS, **R.COUNTRY_VARIANTS}
 _CANON_DISPLAY = {norm(v): v for v in _VARIANTS.values()}      # "united nations" -> "United Nations"
+# Countries and capitals: a one-word GPE that is one of these is never a person's surname.
+_PLACES = ({norm(v) for v in R.COUNTRY_VARIANTS.values()} | {norm(v) for v in R.DEMONYMS.values()}
+           | set(R.CAPITAL_METONYMS) | {norm(v) for v in R.CAPITAL_METONYMS.values()})
 
 
 def actor_id_for(name: str) -> str:
@@ -40,9 +57,28 @@ def actor_id_for(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Merge key of a name: normalised, with known variants ("USA", "NYT") mapped to one form."""
+    """Merge key of a name: normalised, with known variants ("USA", "NYT") mapped to one form and
+    company legal forms dropped ("Deutsche Bank AG" -> "deutsche bank")."""
     k = norm(name)
-    return norm(_VARIANTS[k]) if k in _VARIANTS else k
+    if k in _VARIANTS:
+        return norm(_VARIANTS[k])
+    if "organis" in k:
+        k = k.replace("organisation", "organization")
+    words = k.split(" ")
+    if len(words) > 1 and words[-1].rstrip(".,") in R.COMPANY_SUFFIXES:
+        while len(words) > 1 and words[-1].rstrip(".,") in R.COMPANY_SUFFIXES:
+            words.pop()
+        if len(words) > 1 and words[-1] in ("&", "and"):
+            words.pop()
+        k = " ".join(words).rstrip(",")
+        return norm(_VARIANTS[k]) if k in _VARIANTS else k
+    return k
+
+
+def demonym_country(name: str) -> str | None:
+    """The country a demonym stands for ("Iranians" -> "Iran", "West German" -> "West Germany")."""
+    k = norm(name)
+    return R.DEMONYMS.get(k) or (R.DEMONYMS.get(k[:-1]) if k.endswith("s") else None)
 
 
 class _UF:
@@ -139,11 +175,21 @@ def _cluster_people(people: dict[str, list[str]], counts: dict[str, int], uf: _U
         cands.discard(k)
         cands = {c for c in cands if part_of(toks, full[c])}
         roots = {uf.find(c) for c in cands}
+        if len(roots) > 1:          # "Reagan": Ronald Reagan, not Donald Regan
+            exact = {uf.find(c) for c in cands if _exact_part(toks, full[c])}
+            roots = exact if len(exact) == 1 else roots
         if len(roots) == 1:
             uf.union(k, roots.pop())
         elif not cands and len(toks) == 1:
             partial.append(k)
     _cluster_singletons(partial, people, uf)
+
+
+def _exact_part(part: list[str], full: list[str]) -> bool:
+    """part_of without spelling variants: the same transliteration keys."""
+    if len(part) == 1:
+        return any(translit(part[0]) == translit(t) for t in full[1:])
+    return [translit(t) for t in part] == [translit(t) for t in full[-len(part):]]
 
 
 def _candidates(toks: list[str], index: dict[str, set[str]], near: dict[str, set[str]]) -> set[str]:
@@ -178,7 +224,8 @@ def _cluster_singletons(keys: list[str], people: dict[str, list[str]], uf: _UF) 
 
 def _attach_org_surnames(types: dict[str, str], counts: dict[str, int], names: dict[str, str],
                          people: dict[str, list[str]], uf: _UF) -> None:
-    """A one-word ORG that is a person's surname variant ("Hanieh") joins the more frequent person."""
+    """A one-word ORG or GPE that is a person's surname variant ("Hanieh", NER's GPE "Fujioka") joins
+    the more frequent person; countries and capitals never do ("Jordan")."""
     full = {k: t for k, t in people.items() if len(t) >= 2}
     index: dict[str, set[str]] = defaultdict(set)
     for k, toks in full.items():
@@ -188,7 +235,9 @@ def _attach_org_surnames(types: dict[str, str], counts: dict[str, int], names: d
     for k in people:
         size[uf.find(k)] += counts[k]
     for k, t in sorted(types.items()):
-        if t != "ORG" or " " in k or names[k].isupper() or k in _VARIANTS or k in R.ORG_HEAD_WORDS:
+        if t not in ("ORG", "GPE") or " " in k or names[k].isupper() or k in _VARIANTS or k in R.ORG_HEAD_WORDS:
+            continue
+        if t == "GPE" and k in _PLACES:
             continue
         toks = name_tokens(k)
         if len(toks) != 1:
@@ -200,6 +249,24 @@ def _attach_org_surnames(types: dict[str, str], counts: dict[str, int], names: d
             if size[root] > counts[k]:
                 uf.union(k, root)
                 types[k] = "PERSON"
+
+
+def _link_acronyms(keys: pd.Series, m: pd.DataFrame, types: dict[str, str], counts: dict[str, int],
+                   uf: _UF) -> None:
+    """An acronym that documents tie to one organisation ("Presidential Commission on Good
+    Government (PCGG)") is that organisation where it stands alone too."""
+    texts = m["text"].astype(str)
+    acro = texts.str.fullmatch(r"[A-Z][A-Z.&\-]{1,7}") & (m["type"] == "ORG")
+    if not acro.any():
+        return
+    pairs = pd.DataFrame({"t": _keys(texts[acro]), "k": keys[acro]}).drop_duplicates()
+    pairs = pairs[pairs["t"] != pairs["k"]]
+    for t, g in pairs.groupby("t", sort=True):
+        if t not in counts or types.get(t) != "ORG":
+            continue
+        roots = {uf.find(k) for k in g["k"] if types.get(k) == "ORG"}
+        if len(roots) == 1:
+            uf.union(t, roots.pop())
 
 
 def _fold_plurals(types: dict[str, str], uf: _UF) -> None:
@@ -239,6 +306,7 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
     if m.empty:
         return _table(m.assign(actor_id=None), {}, {}, set(), {}), pd.Series(None, index=mentions.index, dtype=object)
     keys = _keys(m["name"])
+    keys, m = _apply_demonyms(keys, m)
     if rules:                       # an alias naming an automatic actor covers all its names
         rules = _expand_rules(rules, _cluster(keys, m))
         keys, m = _apply_alias_rows(rules, keys, m)
@@ -265,6 +333,7 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
         if any(r["hidden"] and (r["key"] in members or r["alias"] in members) for r in rules):
             hidden.add(root)
         root_name[root], root_type[root] = display, typ
+    _name_cities(root_name, root_type, uf, keys, m, forced)
     key_to_id = {k: (None if uf.find(k) in hidden else actor_id_for(root_name[uf.find(k)])) for k in counts}
     ids = keys.map(key_to_id)
     actor_id = pd.Series(None, index=mentions.index, dtype=object)
@@ -273,11 +342,29 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
     return actors, actor_id
 
 
+def _name_cities(root_name: dict, root_type: dict, uf: _UF, keys: pd.Series, m: pd.DataFrame,
+                 forced: dict) -> None:
+    """A capital's own actor ("talks in Washington") is "Washington (city)" when "Washington" is
+    also a form of another actor (the United States): no display name is another actor's alias."""
+    caps = {r for r, n in root_name.items() if root_type[r] == "GPE" and name_key(n) in R.CAPITAL_METONYMS
+            and name_key(n) not in forced}
+    if not caps:
+        return
+    forms = pd.DataFrame({"t": _keys(m["text"].astype(str)), "k": keys}).drop_duplicates()
+    forms = forms[forms["t"].isin({name_key(root_name[r]) for r in caps})]
+    elsewhere = {t for t, k in zip(forms["t"], forms["k"]) if uf.find(k) not in caps}
+    for r in caps:
+        if name_key(root_name[r]) in elsewhere:
+            root_name[r] = root_name[r] + R.CITY_SUFFIX
+
+
 def _cluster(keys: pd.Series, m: pd.DataFrame):
     """Automatic clusters of name keys: (union-find, clusters, names, counts, types)."""
     counts = keys.value_counts().to_dict()
     names = _most_common(keys, m["name"])
     types = _vote_types(keys, m["type"])
+    for k in _company_keys(keys, m["name"]):      # "Krupp AG", "Degussa AG": whatever NER said
+        types[k] = "ORG"
     uf = _UF()
     for k in sorted(counts):
         uf.find(k)
@@ -286,6 +373,7 @@ def _cluster(keys: pd.Series, m: pd.DataFrame):
     _cluster_people(people, counts, uf)
     _attach_org_surnames(types, counts, names, people, uf)
     _fold_plurals(types, uf)
+    _link_acronyms(keys, m, types, counts, uf)
     clusters: dict[str, list[str]] = defaultdict(list)
     for k in sorted(counts):
         clusters[uf.find(k)].append(k)
@@ -293,15 +381,21 @@ def _cluster(keys: pd.Series, m: pd.DataFrame):
 
 
 def _expand_rules(rules: list[dict], auto) -> list[dict]:
-    """A rule whose alias is an automatic actor's display name applies to all that actor's names."""
+    """A rule whose alias is an automatic actor's display name applies to all that actor's names.
+    A rule on a capital's city actor ("Washington (city)") moves its names only, never the
+    surface form "Washington" of the country's mentions."""
     _, clusters, names, counts, types = auto
     extra = []
     for members in clusters.values():
         typ = types[members[0]]
-        shown = name_key(_display(members, names, counts, typ))
+        display = _display(members, names, counts, typ)
+        shown = name_key(display)
+        city = name_key(display + R.CITY_SUFFIX) if shown in R.CAPITAL_METONYMS else None
         for r in rules:
             if r["alias"] == shown:
                 extra += [{**r, "alias": k} for k in members if k != r["alias"]]
+            elif city and r["alias"] == city:
+                extra += [{**r, "alias": k, "name_only": True} for k in members]
     return rules + extra
 
 
@@ -311,7 +405,8 @@ def _apply_alias_rows(rules: list[dict], keys: pd.Series, m: pd.DataFrame) -> tu
     for r in rules:
         amap.setdefault(r["alias"], r)
     by_text = _keys(m["text"])
-    in_text, in_name = by_text.map(lambda k: k in amap), keys.map(lambda k: k in amap)
+    in_text = by_text.map(lambda k: k in amap and not amap[k].get("name_only"))
+    in_name = keys.map(lambda k: k in amap)
     hit = in_text | in_name
     if not hit.any():
         return keys, m
@@ -321,6 +416,30 @@ def _apply_alias_rows(rules: list[dict], keys: pd.Series, m: pd.DataFrame) -> tu
     m.loc[hit, "name"] = src[hit].map(lambda k: amap[k]["canonical"])
     typed = hit & src.map(lambda k: k in amap and bool(amap[k]["type"]))
     m.loc[typed, "type"] = src[typed].map(lambda k: amap[k]["type"])
+    return keys, m
+
+
+def _company_keys(keys: pd.Series, names: pd.Series) -> set[str]:
+    """Name keys written at least once with a company legal form ("Krupp GmbH")."""
+    pairs = pd.DataFrame({"k": keys.to_numpy(), "n": names.to_numpy()}).drop_duplicates()
+    last = pairs["n"].astype(str).str.rsplit(" ", n=1).str[-1].str.lower().str.rstrip(".,")
+    multi = pairs["n"].astype(str).str.contains(" ", regex=False)
+    return set(pairs.loc[multi & last.isin(R.COMPANY_SUFFIXES), "k"])
+
+
+def _apply_demonyms(keys: pd.Series, m: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Demonyms count for their country: "Iranian" (NORP) -> Iran (GPE); people's names never."""
+    uniq = pd.unique(m["name"].to_numpy())
+    table = {u: demonym_country(u) for u in uniq if isinstance(u, str)}
+    country = m["name"].map(table)
+    hit = country.notna() & (m["type"] != "PERSON")
+    if not hit.any():
+        return keys, m
+    m = m.copy()
+    m.loc[hit, "name"] = country[hit]
+    m.loc[hit, "type"] = "GPE"
+    keys = keys.copy()
+    keys.loc[hit] = _keys(country[hit])
     return keys, m
 
 

@@ -21,6 +21,7 @@ from .ingest import InputError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_ALIASES = Path("data/aliases.csv")
+MAX_ARTICLE_CHARS = 1_000_000      # about 170k words, several minutes of parsing for one article
 
 
 @dataclass
@@ -185,7 +186,12 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         if not cleaned:
             errors.append(InputError(raw.path, "no article text left after cleaning "
                                                "(only headlines, captions, tables or boilerplate)"))
-        articles.extend(cleaned)
+        for a in cleaned:
+            if len(a.text) > MAX_ARTICLE_CHARS:
+                errors.append(InputError(a.path, f"article is {len(a.text):,} characters, over the "
+                                                 f"{MAX_ARTICLE_CHARS:,} limit: split it into articles"))
+            else:
+                articles.append(a)
     log(f"Read {len(raws)} records ({len(articles)} articles) from {len(inputs)} input(s); "
         f"{len(errors)} rejected.")
     bar = _progress_bar(len(articles)) if progress and articles else None

@@ -11,10 +11,18 @@ From spaCy's NER spans to analyst-grade mentions:
   only their parts that name an actor of the same document;
 - re-type media and agencies as ORG, "Coordination Framework" as ORG, "Sinjar province" as GPE,
   a role-stripped "Defense Lloyd Austin" as PERSON; drop facilities ("mosque, Jamharan");
-- name country variants ("USA" -> "United States") and a capital used for its government
-  after the country: "Washington did not know", "backed by Washington", "Tehran's stance" are the
-  United States / Iran; "in Tehran", "the Iranian capital Tehran", a dateline stay the city (an
-  actor of its own). The user can still merge all of a city with an alias row;
+- name country and organisation variants ("USA" -> "United States", "USSR" -> "Soviet Union",
+  "Fed" -> "Federal Reserve") and a capital used for its government after the country:
+  "Washington did not know", "backed by Washington", "Tehran's stance" are the United States /
+  Iran; "in Tehran", "the Iranian capital Tehran", a dateline stay the city (an actor of its own,
+  shown "Tehran (city)" by `pipeline.actors` when needed). A capital whose state changed follows
+  the document ("Moscow" is the Soviet Union in a story naming the Soviets: resources.CAPITAL_ALT).
+  The user can still merge all of a city with an alias row;
+- newswire furniture is not an actor: a wire service (resources.WIRE_SERVICES) unless it is the
+  source ("Reuters reported", "according to Reuters"; not "told Reuters", "a Reuter survey");
+  agreements ("the Louvre accord"), portfolios ("Agriculture" Secretary), currencies, time zones,
+  company legal forms alone ("Co Inc") and lone generic heads not linked to a full name ("the
+  Bank", "the Commission"); ticker brackets and an unclosed "(" are cut ("<San Miguel Corp>");
 - within the document, link a surname ("Khamenei", even NER's ORG "Hanieh") to the one full name
   it fits, and a short organisation name to the longer one it ends ("the Security Council").
 
@@ -144,7 +152,7 @@ def _low(tok: Token) -> str:
 
 
 def _is_space_or_punct(tok: Token) -> bool:
-    return tok.is_space or (tok.is_punct and tok.text not in "-")
+    return tok.is_space or tok.is_bracket or (tok.is_punct and tok.text not in "-")
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +214,15 @@ def _raw_spans(doc: Doc) -> list[tuple[list[Token], str]]:
 
 
 def _strip_edges(toks: list[Token]) -> list[Token]:
-    """No whitespace, punctuation, determiners or possessive markers at the edges."""
+    """No whitespace, punctuation, brackets ("<San Miguel Corp>"), determiners or possessive markers
+    at the edges; an unclosed "(" ends the span ("Presidential Commission on Good Government (PCGG");
+    "Group of" takes the number NER left out ("Group of Seven")."""
+    opened = [k for k, t in enumerate(toks) if t.text == "("]
+    if opened and not any(t.text == ")" for t in toks[opened[-1]:]):
+        toks = toks[:opened[-1]]
+    if toks and toks[-1].lower_ == "of" and toks[-1].i + 1 < len(toks[-1].doc) \
+            and toks[-1].doc[toks[-1].i + 1].like_num and "\n" not in toks[-1].whitespace_:
+        toks = toks + [toks[-1].doc[toks[-1].i + 1]]
     while toks and (_is_space_or_punct(toks[0]) or toks[0].lower_ == "the"):
         toks = toks[1:]
     while toks and (_is_space_or_punct(toks[-1]) or toks[-1].tag_ == "POS"
@@ -333,10 +349,14 @@ def _is_facility(m: _Mention) -> bool:
 
 
 def _metonym(m: _Mention, key: str) -> str | None:
-    """The country when a capital stands for its government ("Washington did not know")."""
+    """The country when a capital stands for its government ("Washington did not know"); a
+    capital whose state changed stands for the state the document names (R.CAPITAL_ALT: "Moscow"
+    in a story about the Soviets is the Soviet Union)."""
     country = R.CAPITAL_METONYMS.get(key)
     if not country:
         return None
+    named = _countries_named(m.toks[0].doc)
+    country = next((c for c in R.CAPITAL_ALT.get(key, ()) if c in named), country)
     root = max(m.toks, key=lambda t: t.head not in m.toks)   # the token whose head is outside
     doc = root.doc
     first = m.toks[0]
@@ -354,6 +374,30 @@ def _metonym(m: _Mention, key: str) -> str | None:
     return None
 
 
+def _countries_named(doc: Doc) -> set[str]:
+    """Countries the document names, by a country variant or a demonym (cached per document)."""
+    if _COUNTRIES_CACHE[0] is not doc:
+        out = set()
+        for e in doc.ents:
+            k = norm(e.text)
+            c = R.COUNTRY_VARIANTS.get(k) or R.DEMONYMS.get(k) or R.DEMONYMS.get(k[:-1] if k.endswith("s") else "")
+            out.add(c or e.text)
+        _COUNTRIES_CACHE[0], _COUNTRIES_CACHE[1] = doc, out
+    return _COUNTRIES_CACHE[1]
+
+
+_COUNTRIES_CACHE: list = [None, set()]
+
+
+def _is_source(m: _Mention) -> bool:
+    """A wire service that is itself a source: the subject of a clause ("Reuters reported") or
+    "according to Reuters"."""
+    root = max(m.toks, key=lambda t: t.head not in m.toks)
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
 def _retype(m: _Mention) -> bool:
     """Name and type by rules. False when the mention is not an actor."""
     text = _text(m.toks[0].doc)[m.start:m.end]
@@ -363,6 +407,11 @@ def _retype(m: _Mention) -> bool:
         return False
     if len(words) > 1 and words[0] in R.EVENT_FIRST_WORDS or re.match(r"(pro|anti)-", key):
         return False
+    if key in R.WIRE_SERVICES and not _is_source(m):
+        return False                              # "told Reuters", "a Reuter survey"
+    if all(w in R.PORTFOLIO_WORDS for w in words) or words[-1] in R.CURRENCY_WORDS \
+            or all(w.rstrip(".,") in R.COMPANY_SUFFIXES for w in words):
+        return False                              # "Agriculture" Secretary, "U.S. Dollar", "Co Inc"
     if key in R.MEDIA_NAMES:
         m.type, m.name, m.strong = "ORG", R.MEDIA_NAMES[key], True
         return True
@@ -373,19 +422,20 @@ def _retype(m: _Mention) -> bool:
         m.type, m.name, m.strong = "ORG", R.ORG_VARIANTS[key], True
         return True
     nxt = _next_word(m)
-    if m.type in ("PERSON", "ORG", "GPE") and _is_facility(m):
-        return False
+    if m.type in ("PERSON", "ORG", "GPE") and (_is_facility(m) or nxt in R.NOT_ACTOR_NEXT):
+        return False                              # "Jamkaran mosque", "the Louvre accord"
     if m.type != "NORP" and nxt in R.ORG_CUE_NEXT:
         m.type, m.strong = "ORG", True
     elif m.type in ("PERSON", "ORG", "GPE") and nxt in R.GPE_CUE_NEXT:
         m.type, m.strong = "GPE", True
     elif m.type == "PERSON" and words[-1] in R.ORG_HEAD_WORDS:
         m.type, m.strong = "ORG", True
-    if m.type == "GPE":
+    if m.type == "GPE" or (m.type == "ORG" and key in R.CAPITAL_METONYMS):
         country = _metonym(m, key)
         if country:
-            m.name, m.strong = country, True
+            m.type, m.name, m.strong = "GPE", country, True
             return True
+        m.type = "GPE"                            # NER's ORG "Washington" in "talks in Washington"
     m.name = _display(_tokens_text(m), m.type)
     return True
 
@@ -509,6 +559,11 @@ def _link_orgs(ms: list[_Mention]) -> None:
             m.name, m.linked = names.pop(), True
 
 
+def _generic_org(m: _Mention) -> bool:
+    """A lone "the Bank", "the Commission" that in-document linking did not tie to a full name."""
+    return m.type == "ORG" and not m.linked and norm(m.name) in R.GENERIC_ORG_WORDS
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
 
@@ -564,6 +619,39 @@ def _salvage(frag: _Mention, known: dict[str, str], persons: list[list[str]]) ->
     return out
 
 
+def _missed_surnames(doc: Doc, cands: list[_Mention], frags: list[_Mention],
+                     skip: Callable[[int], bool]) -> list[_Mention]:
+    """Surnames NER missed ("Ongpin said" after "Finance Secretary Jaime Ongpin"): a lone
+    proper-noun token outside any entity that is the surname of exactly one full name of the
+    document (label RULE, linked to that person)."""
+    owners: dict[str, set[str]] = {}
+    for m in cands:
+        if m.type == "PERSON" and len(m.toks) >= 2 and m.toks[-1].is_alpha and m.toks[-1].is_title:
+            owners.setdefault(m.toks[-1].text, set()).add(m.name)
+    if not owners:
+        return []
+    taken = sorted([(m.start, m.end) for m in cands]
+                   + [(f.toks[0].idx, f.toks[-1].idx + len(f.toks[-1].text)) for f in frags])
+    starts = [a for a, _ in taken]
+    out = []
+    for tok in doc:
+        if tok.text not in owners or len(owners[tok.text]) != 1 or tok.ent_iob_ != "O" or tok.pos_ != "PROPN":
+            continue
+        if any(0 <= tok.i + d < len(doc) and doc[tok.i + d].pos_ == "PROPN" and doc[tok.i + d].is_title
+               for d in (-1, 1)) or skip(tok.idx) or (tok.i and doc[tok.i - 1].lower_ in ("et", "&", "und")):
+            continue                                  # part of a longer name NER missed ("Duffour et Igon")
+        i = bisect.bisect_right(starts, tok.idx) - 1
+        if i >= 0 and taken[i][0] <= tok.idx < taken[i][1]:
+            continue
+        words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+        if 2 * sum(t.is_lower for t in words) < len(words):
+            continue                                  # a title-case line (headline): NER's job
+        m = _Mention([tok], "RULE", "PERSON", next(iter(owners[tok.text])), linked=True, strong=True)
+        m.start, m.end = tok.idx, tok.idx + len(tok.text)
+        out.append(m)
+    return out
+
+
 def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) -> list[dict]:
     """Actor mentions of one document, in text order.
 
@@ -600,10 +688,12 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
         for part in _salvage(f, names, persons):
             if _strip_titles(part) and _retype(part):
                 cands.append(part)
+    cands += _missed_surnames(doc, cands, frags, skip)
     cands.sort(key=lambda m: m.start)
     _link_people(cands)
     _link_orgs(cands)
     _link_acronyms(cands)
+    cands = [m for m in cands if not _generic_org(m)]
     _unify_types(cands)
     starts = _sentence_starts(doc)
     out = []
@@ -614,5 +704,5 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
             "start": m.start, "end": m.end, "text": _text(doc)[m.start:m.end], "label": m.label,
             "sent": bisect.bisect_right(starts, ti) - 1, "name": m.name, "type": m.type, "role": m.role,
         })
-    _TEXT_CACHE[0] = None                          # do not keep the document alive
+    _TEXT_CACHE[0] = _COUNTRIES_CACHE[0] = None    # do not keep the document alive
     return out

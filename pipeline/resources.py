@@ -149,6 +149,46 @@ COUNTRY_VARIANTS = {
     "kingdom of saudi arabia": "Saudi Arabia", "state of israel": "Israel",
     "gaza strip": "Gaza", "the gaza strip": "Gaza", "dprk": "North Korea",
     "republic of iraq": "Iraq", "syrian arab republic": "Syria", "turkiye": "Turkey", "türkiye": "Turkey",
+    "ussr": "Soviet Union", "u.s.s.r": "Soviet Union", "u.s.s.r.": "Soviet Union", "soviet union": "Soviet Union",
+    "frg": "West Germany", "federal republic of germany": "West Germany", "gdr": "East Germany",
+    "german democratic republic": "East Germany", "holland": "Netherlands", "netherlands": "Netherlands",
+    "republic of korea": "South Korea", "rok": "South Korea", "philippines": "Philippines",
+}
+# Demonyms that stand for their country: "Iranian officials said" counts for Iran (the actor is
+# the country, type GPE; the mention keeps its text and NER label). Singular, lower-case; the
+# plural ("Iranians", "Soviets") is folded automatically. Peoples, religions and regions that are
+# not one state stay NORP actors and are deliberately absent: Palestinian, Kurdish, Arab, Jewish,
+# Zionist, Shiite, Sunni, Muslim, Christian, European, Latin American, African, Asian, Western,
+# Persian, Korean (two states), Serb/Croat (ethnic), Armenian, Basque.
+DEMONYMS = {
+    "american": "United States", "british": "United Kingdom", "briton": "United Kingdom",
+    "soviet": "Soviet Union", "russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus",
+    "german": "Germany", "west german": "West Germany", "east german": "East Germany",
+    "french": "France", "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal",
+    "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland", "austrian": "Austria",
+    "swedish": "Sweden", "swede": "Sweden", "norwegian": "Norway", "danish": "Denmark", "dane": "Denmark",
+    "finnish": "Finland", "irish": "Ireland", "greek": "Greece", "cypriot": "Cyprus", "turkish": "Turkey",
+    "polish": "Poland", "hungarian": "Hungary", "czechoslovak": "Czechoslovakia", "czech": "Czech Republic",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "yugoslav": "Yugoslavia", "serbian": "Serbia",
+    "croatian": "Croatia", "israeli": "Israel", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "egyptian": "Egypt", "saudi": "Saudi Arabia",
+    "saudi arabian": "Saudi Arabia", "kuwaiti": "Kuwait", "qatari": "Qatar", "bahraini": "Bahrain",
+    "emirati": "United Arab Emirates", "omani": "Oman", "yemeni": "Yemen", "libyan": "Libya",
+    "algerian": "Algeria", "moroccan": "Morocco", "tunisian": "Tunisia", "sudanese": "Sudan",
+    "ethiopian": "Ethiopia", "kenyan": "Kenya", "nigerian": "Nigeria", "ghanaian": "Ghana",
+    "south african": "South Africa", "zimbabwean": "Zimbabwe", "zambian": "Zambia", "angolan": "Angola",
+    "mozambican": "Mozambique", "chadian": "Chad", "zairean": "Zaire", "somali": "Somalia",
+    "afghan": "Afghanistan", "pakistani": "Pakistan", "indian": "India", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "chinese": "China", "taiwanese": "Taiwan", "japanese": "Japan",
+    "south korean": "South Korea", "north korean": "North Korea", "vietnamese": "Vietnam",
+    "thai": "Thailand", "malaysian": "Malaysia", "indonesian": "Indonesia", "philippine": "Philippines",
+    "filipino": "Philippines", "singaporean": "Singapore", "australian": "Australia",
+    "new zealander": "New Zealand", "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "peruvian": "Peru",
+    "colombian": "Colombia", "venezuelan": "Venezuela", "ecuadorean": "Ecuador", "ecuadorian": "Ecuador",
+    "bolivian": "Bolivia", "uruguayan": "Uruguay", "paraguayan": "Paraguay", "cuban": "Cuba",
+    "nicaraguan": "Nicaragua", "salvadoran": "El Salvador", "honduran": "Honduras",
+    "guatemalan": "Guatemala", "panamanian": "Panama", "haitian": "Haiti", "jamaican": "Jamaica",
 }
 # Other organisations with several common names: normalised variant -> canonical display name.
 ORG_VARIANTS = {
@@ -165,7 +205,50 @@ ORG_VARIANTS = {
     "idf": "Israel Defense Forces", "israel defense forces": "Israel Defense Forces",
     "israeli defense forces": "Israel Defense Forces", "nato": "NATO",
     "pentagon": "Pentagon", "the pentagon": "Pentagon", "white house": "White House",
+    "imf": "International Monetary Fund", "international monetary fund": "International Monetary Fund",
+    "opec": "OPEC", "organisation of petroleum exporting countries": "OPEC",
+    "organization of petroleum exporting countries": "OPEC",
+    "ec": "European Community", "eec": "European Community", "european community": "European Community",
+    "european economic community": "European Community",
+    "fed": "Federal Reserve", "federal reserve": "Federal Reserve", "federal reserve board": "Federal Reserve",
+    "u.s. federal reserve": "Federal Reserve", "u.s. federal reserve board": "Federal Reserve",
+    "g-7": "Group of Seven", "g7": "Group of Seven", "group of seven": "Group of Seven",
+    "g-5": "Group of Five", "g5": "Group of Five", "group of five": "Group of Five",
+    "usda": "U.S. Agriculture Department", "u.s. agriculture department": "U.S. Agriculture Department",
+    "u.s. department of agriculture": "U.S. Agriculture Department",
+    "gatt": "GATT", "general agreement on tariffs and trade": "GATT",
+    "oecd": "OECD", "organization for economic cooperation and development": "OECD",
+    "organisation for economic cooperation and development": "OECD",
+    "organization for economic co-operation and development": "OECD",
+    "organisation for economic co-operation and development": "OECD",
 }
+# Legal-form suffixes of company names, ignored when comparing names ("Deutsche Bank AG" is
+# "Deutsche Bank", "San Miguel Corp" is "San Miguel"); the display name stays the most frequent form.
+COMPANY_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "ag",
+                    "sa", "nv", "bv", "gmbh", "spa", "llc", "kk", "bhd", "pty", "cos"}
+# International wire services: the reporter of a story, not an actor of it ("told Reuters",
+# "a Reuter survey", "in an interview with Reuters"). A mention is kept only when the service is
+# itself a source: the subject of a clause ("Reuters reported …") or "according to Reuters".
+WIRE_SERVICES = {"reuters", "reuter", "associated press", "ap", "afp", "agence france-presse",
+                 "agence france presse", "upi", "united press international", "dpa"}
+# Lone words that name an organisation only through context ("the Bank", "the Community", "the
+# Commission"): when in-document linking did not tie them to a full name, they are not actors.
+GENERIC_ORG_WORDS = {"bank", "commission", "community", "fund", "council", "committee", "ministry",
+                     "department", "agency", "company", "group", "government", "administration",
+                     "court", "union", "office", "board", "corporation", "corp", "organisation",
+                     "organization", "authority", "party", "federation", "association", "institute"}
+# Portfolio words: spans made only of these ("Agriculture" in "Agriculture Secretary Richard
+# Lyng") are a department's field, not an actor.
+PORTFOLIO_WORDS = {"agriculture", "finance", "defense", "defence", "interior", "foreign", "trade",
+                   "commerce", "energy", "health", "justice", "labor", "labour", "economy", "oil",
+                   "education", "transport", "transportation", "industry", "housing", "environment",
+                   "and", "affairs", "home", "economic"}
+# Words right after a name that make it an agreement, not an actor ("the Louvre accord", "the
+# Plaza agreement"); country and organisation variants are never dropped ("the Iran agreement").
+NOT_ACTOR_NEXT = {"accord", "accords", "agreement", "pact", "treaty"}
+# Last words that make a span a currency, not an actor ("U.S. Dollar").
+CURRENCY_WORDS = {"dollar", "dollars", "yen", "mark", "marks", "sterling", "franc", "francs", "pound",
+                  "pounds", "lira", "peso", "pesos", "rupee", "riyal", "rial", "yuan", "rouble", "ruble"}
 # Capitals used for their government ("Washington did not know"). When such a mention is the
 # subject, the agent of a passive, the owner ("Tehran's stance") or after "with"/"against", it is
 # the country actor; after "in", "at", "from", "to" … it stays the city.
@@ -176,7 +259,15 @@ CAPITAL_METONYMS = {
     "london": "United Kingdom", "paris": "France", "berlin": "Germany", "kyiv": "Ukraine",
     "kiev": "Ukraine", "pyongyang": "North Korea", "seoul": "South Korea", "tokyo": "Japan",
     "new delhi": "India", "islamabad": "Pakistan", "kabul": "Afghanistan", "abu dhabi": "United Arab Emirates",
+    "peking": "China", "bonn": "West Germany", "manila": "Philippines", "canberra": "Australia",
+    "ottawa": "Canada", "brasilia": "Brazil",
 }
+# A capital whose state changed: the country it stands for when the document names that state
+# ("Moscow" is the Soviet Union in a 1987 story that mentions the Soviets).
+CAPITAL_ALT = {"moscow": ["Soviet Union"]}
+# A capital's own mentions ("talks in Washington") stay a city actor; when its name is also a
+# form of a country actor, the city's display name gets this suffix: "Washington (city)".
+CITY_SUFFIX = " (city)"
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss"}
 METONYM_PREPS = {"by", "with", "against", "between"}
 MOTION_VERBS = {"visit", "arrive", "travel", "leave", "reach", "enter", "return", "fly", "move", "attack", "strike", "bomb", "hit"}
@@ -186,6 +277,7 @@ STOP_NAMES = {
     "tt", "response", "media", "supreme", "interior", "zionist entity", "west",
     "east", "north", "south", "international", "citizens", "god", "allah", "breaking", "update",
     "live", "exclusive", "opinion", "analysis", "editorial", "photo", "video",
+    "gmt", "utc", "est", "edt", "group of",
 }
 # Inflected words that mark a title-case span as a headline fragment ("Khamenei Ordered Strike",
 # "Haniyeh Briefs Khamenei"), on top of spaCy's verb tags and its verb lemma tables.

@@ -76,7 +76,13 @@ SPLIT_CASES = {
     "jalili": [("d1", "Saeed Jalili", None, "PERSON"), ("d2", "Kazem Jalali", None, "PERSON")],
     "abbas": [("d1", "Mahmoud Abbas", None, "PERSON"), ("d2", "Mohammed Abbas", None, "PERSON")],
     "hamas": [("d1", "Hamas", None, "ORG"), ("d2", "Hama", None, "GPE")],
-    "iran": [("d1", "Iran", None, "GPE"), ("d2", "Iranian", None, "NORP"), ("d3", "Iraq", None, "GPE")],
+    "iran": [("d1", "Iran", None, "GPE"), ("d2", "Palestinian", None, "NORP"), ("d3", "Iraq", None, "GPE")],
+    "korean": [("d1", "Korean", None, "NORP"), ("d2", "South Korea", None, "GPE"), ("d3", "North Korea", None, "GPE")],
+    "reagan": [("d1", "Ronald Reagan", None, "PERSON"), ("d2", "Nancy Reagan", None, "PERSON"),
+               ("d3", "Donald Regan", None, "PERSON"), ("d4", "Reagan", None, "PERSON")],   # two Reagans
+    "nsc": [("d1", "NSC", "National Security Council", "ORG"), ("d2", "NSC", "Norfolk Southern Corp", "ORG"),
+            ("d3", "NSC", None, "ORG")],                                     # the acronym of two orgs
+    "jordan": [("d1", "Jordan", None, "GPE")] + [("d2", "Hamilton Jordan", None, "PERSON")] * 3,
 }
 
 
@@ -85,7 +91,7 @@ def test_different_actors_stay_apart(case):
     rows = SPLIT_CASES[case]
     mentions = mk(rows)
     actors, ids = A.resolve(mentions)
-    assert ids.nunique() == len(rows) == len(actors)
+    assert ids.nunique() == len({(r[1], r[2]) for r in rows}) == len(actors)
 
 
 @pytest.mark.parametrize("surname,expected", [
@@ -114,6 +120,147 @@ def test_org_surname_needs_a_bigger_person():
     actors, ids = A.resolve(mentions)
     assert actor_of(mentions, ids, actors, "Hanieh")["type"] == "ORG"
     assert len(actors) == 2
+
+
+# ---------------------------------------------------------------- countries, capitals, companies, acronyms
+# (text, NER type, expected actor name, expected type): demonyms count for their country; peoples,
+# religions and regions that are not one state stay NORP actors.
+DEMONYM_CASES = [
+    ("Iranian", "NORP", "Iran", "GPE"), ("Iranians", "NORP", "Iran", "GPE"),
+    ("Soviet", "NORP", "Soviet Union", "GPE"), ("Soviets", "NORP", "Soviet Union", "GPE"),
+    ("West German", "NORP", "West Germany", "GPE"), ("West Germans", "NORP", "West Germany", "GPE"),
+    ("Philippine", "NORP", "Philippines", "GPE"), ("Filipinos", "NORP", "Philippines", "GPE"),
+    ("Israeli", "NORP", "Israel", "GPE"), ("Iraqi", "NORP", "Iraq", "GPE"),
+    ("Kuwaiti", "GPE", "Kuwait", "GPE"), ("American", "NORP", "United States", "GPE"),
+    ("British", "NORP", "United Kingdom", "GPE"), ("Saudi", "NORP", "Saudi Arabia", "GPE"),
+    ("Lebanese", "NORP", "Lebanon", "GPE"),            # no "Lebanon" mention: still the country
+    ("Dutch", "NORP", "Netherlands", "GPE"), ("Chinese", "NORP", "China", "GPE"),
+    # negatives
+    ("Palestinian", "NORP", "Palestinian", "NORP"), ("Palestinians", "NORP", "Palestinians", "NORP"),
+    ("Kurds", "NORP", "Kurds", "NORP"), ("Shiite", "NORP", "Shiite", "NORP"), ("Zionist", "NORP", "Zionist", "NORP"),
+    ("Arab", "NORP", "Arab", "NORP"), ("European", "NORP", "European", "NORP"), ("Jewish", "NORP", "Jewish", "NORP"),
+    ("Korean", "NORP", "Korean", "NORP"), ("Latin American", "NORP", "Latin American", "NORP"),
+    ("Persian", "NORP", "Persian", "NORP"),
+]
+
+
+@pytest.mark.parametrize("text,label,name,typ", DEMONYM_CASES)
+def test_demonyms(text, label, name, typ):
+    rows = [("d1", "Iran", None, "GPE"), ("d2", "Soviet Union", None, "GPE"), ("d2", "USSR", "Soviet Union", "GPE"),
+            ("d3", "West Germany", None, "GPE"), ("d4", "Philippines", None, "GPE"), ("d5", "Israel", None, "GPE"),
+            ("d5", "Iraq", None, "GPE"), ("d6", "Kuwait", None, "GPE"), ("d7", "United States", None, "GPE"),
+            ("d8", "Palestine", None, "GPE"), ("d8", "Ali Iranian", None, "PERSON"), ("d9", text, None, label)]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    got = actor_of(mentions, ids, actors, text)
+    assert (got["name"], got["type"]) == (name, typ)
+    assert actor_of(mentions, ids, actors, "Ali Iranian")["name"] == "Ali Iranian"   # names are not demonyms
+    if typ == "GPE" and name != text:
+        assert text in got["aliases"]
+
+
+def _no_display_is_another_alias(actors):
+    shown = {A.name_key(n): n for n in actors["name"]}
+    for n, forms in zip(actors["name"], actors["aliases"]):
+        for f in forms:
+            assert shown.get(A.name_key(f), n) == n, f"{f!r}: alias of {n!r} and an actor of its own"
+
+
+@pytest.mark.parametrize("rows,city,country,city_name", [
+    # "Washington said" is the United States; "talks in Washington" the city, shown as "Washington (city)"
+    ([("d1", "Washington", "United States", "GPE"), ("d1", "U.S.", "United States", "GPE"),
+      ("d2", "Washington", None, "GPE"), ("d3", "Washington", None, "GPE")], 2, 2, "Washington (city)"),
+    ([("d1", "Tehran", "Iran", "GPE"), ("d2", "Tehran", None, "GPE"), ("d2", "Iran", None, "GPE")], 1, 2,
+     "Tehran (city)"),
+    ([("d1", "Moscow", "Soviet Union", "GPE"), ("d2", "Moscow", None, "GPE"), ("d2", "Soviets", None, "NORP")], 1, 2,
+     "Moscow (city)"),
+    # the capital never stands for its country in the corpus: no suffix
+    ([("d1", "Beirut", None, "GPE"), ("d2", "Lebanon", None, "GPE")], 1, 1, "Beirut"),
+    # not a capital: a plain place, even when a country is named like it elsewhere
+    ([("d1", "New York", None, "GPE"), ("d2", "New York Times", None, "ORG")], 1, 0, "New York"),
+])
+def test_capital_city_is_unambiguous(rows, city, country, city_name):
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    by_name = actors.set_index("name")
+    assert by_name.loc[city_name, "n_mentions"] == city and by_name.loc[city_name, "type"] == "GPE"
+    _no_display_is_another_alias(actors)
+    if country:
+        assert sum(by_name["n_mentions"]) - city == country
+
+
+def test_capital_alias_row_still_merges_all():
+    rows = [("d1", "Washington", "United States", "GPE"), ("d2", "Washington", None, "GPE")]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions, _aliases(("Washington", "United States", "GPE", "")))
+    assert list(actors["name"]) == ["United States"] and actors["n_mentions"].iloc[0] == 2
+
+
+@pytest.mark.parametrize("alias,hidden,city_name", [
+    ("Washington (city)", "true", None),                     # hide the city, keep the country
+    ("Washington (city)", "", "Washington, D.C."),            # rename the city
+])
+def test_alias_rows_on_the_city_actor(alias, hidden, city_name):
+    rows = [("d1", "Washington", "United States", "GPE"), ("d1", "U.S.", "United States", "GPE"),
+            ("d2", "Washington", None, "GPE")]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions, _aliases((alias, city_name or "", "", hidden)))
+    by_name = actors.set_index("name")
+    assert by_name.loc["United States", "n_mentions"] == 2
+    assert list(actors["name"]) == ["United States"] + ([city_name] if city_name else [])
+    assert ids.notna().sum() == (3 if city_name else 2)
+
+
+@pytest.mark.parametrize("texts,name,typ", [
+    ([("Deutsche Bank AG", "ORG"), ("Deutsche Bank AG", "ORG"), ("Deutsche Bank", "ORG")], "Deutsche Bank AG", "ORG"),
+    ([("San Miguel Corp", "ORG"), ("San Miguel", "NORP"), ("San Miguel", "NORP")], "San Miguel", "ORG"),
+    ([("Krupp AG", "ORG"), ("Krupp", "PERSON"), ("Krupp", "PERSON")], "Krupp", "ORG"),   # a legal form: ORG
+    ([("Merrill Lynch and Co Inc", "ORG"), ("Merrill Lynch", "ORG"), ("Merrill Lynch", "ORG")], "Merrill Lynch", "ORG"),
+    ([("Fed", "ORG"), ("Federal Reserve Board", "ORG"), ("Federal Reserve", "ORG")], "Federal Reserve", "ORG"),
+    ([("USSR", "GPE"), ("Soviet Union", "GPE")], "Soviet Union", "GPE"),
+    ([("EC", "ORG"), ("European Community", "ORG"), ("EEC", "ORG")], "European Community", "ORG"),
+    ([("OECD", "ORG"), ("Organisation for Economic Cooperation and Development", "ORG")], "OECD", "ORG"),
+    ([("International Coffee Organisation", "ORG"), ("International Coffee Organization", "ORG"),
+      ("International Coffee Organization", "ORG")], "International Coffee Organization", "ORG"),
+    ([("IMF", "ORG"), ("International Monetary Fund", "ORG")], "International Monetary Fund", "ORG"),
+    ([("Opec", "ORG"), ("OPEC", "ORG"), ("Organization of Petroleum Exporting Countries", "ORG")], "OPEC", "ORG"),
+    ([("Frg", "GPE"), ("Federal Republic of Germany", "GPE"), ("West Germany", "GPE")], "West Germany", "GPE"),
+])
+def test_org_and_country_variants(texts, name, typ):
+    rows = [(f"d{i}", t, None, ty) for i, (t, ty) in enumerate(texts)] + [("d9", "Bank of America", None, "ORG")]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    got = {actor_of(mentions, ids, actors, t)["actor_id"] for t, _ in texts}
+    assert len(got) == 1
+    row = actors.set_index("actor_id").loc[got.pop()]
+    assert (row["name"], row["type"], row["n_mentions"]) == (name, typ, len(texts))
+    assert len(actors) == 2
+
+
+def test_acronym_tied_to_one_org_in_documents():
+    """"PCGG" written after the full name in one story is that commission where it stands alone."""
+    rows = [("d1", "Presidential Commission on Good Government", None, "ORG"),
+            ("d1", "PCGG", "Presidential Commission on Good Government", "ORG"),
+            ("d2", "PCGG", None, "ORG"), ("d3", "PCGG", None, "ORG")]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    assert list(actors["name"]) == ["Presidential Commission on Good Government"]
+    assert actors["n_mentions"].iloc[0] == 4
+
+
+@pytest.mark.parametrize("rows,text,name", [
+    # an exact surname wins over a spelling variant: Reagan is Ronald Reagan, not Donald Regan
+    ([("d1", "Ronald Reagan", None, "PERSON"), ("d2", "Donald Regan", None, "PERSON"),
+      ("d3", "Reagan", None, "PERSON")], "Reagan", "Ronald Reagan"),
+    # NER's GPE for a surname joins the more frequent person
+    ([("d1", "Masao Fujioka", None, "PERSON"), ("d1", "Masao Fujioka", None, "PERSON"),
+      ("d2", "Fujioka", None, "GPE")], "Fujioka", "Masao Fujioka"),
+])
+def test_surname_rules(rows, text, name):
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    got = actor_of(mentions, ids, actors, text)
+    assert (got["name"], got["type"]) == (name, "PERSON")
 
 
 # ---------------------------------------------------------------- user aliases
@@ -277,6 +424,9 @@ def _id(mentions, ids, **kw):
     (["Khalil Al-Hayya", "Khalil al-Hayya"], "Khalil al-Hayya", "PERSON"),
     (["UN", "United Nations"], "United Nations", "ORG"),
     (["Shekarchi", "Abolfazl Shekarchi"], "Abolfazl Shekarchi", "PERSON"),
+    (["Iranian", "Iran"], "Iran", "GPE"),                      # demonyms count for the country
+    (["Israeli", "Israel"], "Israel", "GPE"),
+    (["Palestinian", "Palestinians"], "Palestinian", "NORP"),  # a people, not a state: stays NORP
 ])
 def test_sample_actor(sample_actors, texts, name, typ):
     mode, mentions, actors, ids = sample_actors
@@ -317,3 +467,5 @@ def test_sample_no_bad_actors(sample_actors):
     assert not any(w in n.split() for n in persons for w in ("Ayatollah", "President", "Minister", "Head",
                                                             "Coordinator", "Supreme", "Leader", "Defense"))
     assert len(actors[actors["name"] == "United States"]) == 1
+    assert not set(actors["name"]) & {"Iranian", "Israeli", "Iraqi", "Lebanese", "American", "Palestine"}
+    _no_display_is_another_alias(actors)

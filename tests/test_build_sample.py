@@ -125,16 +125,19 @@ def test_rejected_inputs_exit_1_and_the_rest_is_built(tmp_path):
     (src / "empty.txt").write_text("")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02")
     (src / "furniture.txt").write_text("Posted by\n\nSpread the love\n\nTranslate >>\n")
+    (src / "huge.txt").write_text("The minister said no. " * 50_000)
     proc = run_build(str(src), "--out", str(tmp_path / "c"))
     assert proc.returncode == 1
     rejected = sorted(line for line in proc.stderr.splitlines() if line.startswith("rejected:"))
     assert rejected == [f"rejected: {src / 'binary.txt'}: binary file (contains NUL bytes), not text",
                         f"rejected: {src / 'empty.txt'}: empty file",
                         f"rejected: {src / 'furniture.txt'}: no article text left after cleaning "
-                        "(only headlines, captions, tables or boilerplate)"]
+                        "(only headlines, captions, tables or boilerplate)",
+                        f"rejected: {src / 'huge.txt'}: article is 1,099,999 characters, over the 1,000,000 "
+                        "limit: split it into articles"]
     assert len(store.read_table(tmp_path / "c", "documents")) == 1
     errors = json.loads((tmp_path / "c" / "manifest.json").read_text())["errors"]
-    assert len(errors) == 3
+    assert len(errors) == 4
 
 
 @pytest.mark.parametrize("args", [[], ["--bogus"], ["/no/such/folder"], ["data/sample", "--jobs", "0"],

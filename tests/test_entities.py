@@ -215,3 +215,50 @@ def test_empty_doc(nlp):
 def test_sentences(nlp, text, expected):
     got = [(m["text"], m["name"], m["type"]) for m in E.extract_mentions(nlp(text))]
     assert [g for g in got if g[2] != "NORP"] == expected
+
+
+# ---------------------------------------------------------------- newswire rules (Reuters-21578 scale run)
+@pytest.mark.parametrize("text,expected", [
+    # wire services: the reporter of the story, not an actor, unless they are the source
+    ("Corazon Aquino told Reuters in an interview that the talks would go on.",
+     [("Corazon Aquino", "Corazon Aquino", "PERSON")]),
+    ("A Reuter survey showed OPEC output fell in March.", [("OPEC", "OPEC", "ORG")]),
+    ("According to Reuters, the ship sank near Kuwait.",
+     [("Reuters", "Reuters", "ORG"), ("Kuwait", "Kuwait", "GPE")]),
+    # ticker markup and an unclosed parenthesis are not part of the name
+    ("Disagreement over management of <San Miguel Corp> (SMC) may follow.",
+     [("San Miguel Corp", "San Miguel Corp", "ORG"), ("SMC", "San Miguel Corp", "ORG")]),
+    ("The Presidential Commission on Good Government (PCGG) holds six seats.",
+     [("Presidential Commission on Good Government", "Presidential Commission on Good Government", "ORG")]),
+    # agreements, portfolios, time zones, currencies and lone generic heads are not actors
+    ("Dealers said the Louvre accord was still holding.", []),
+    ("Agriculture Secretary Richard Lyng met the Group of Seven in Venice.",
+     [("Richard Lyng", "Richard Lyng", "PERSON"), ("Group of Seven", "Group of Seven", "ORG"),
+      ("Venice", "Venice", "GPE")]),
+    ("The attack occurred at 2200 hrs local time (1800 GMT).", []),
+    ("The Bank said it would cut rates. The Bank of England said it would not.",
+     [("Bank of England", "Bank of England", "ORG")]),
+    # capitals for governments: Cold-War capitals, a capital whose state changed, NER's ORG label
+    ("Moscow said on Tuesday it would cut oil exports to the Soviets' allies.",
+     [("Moscow", "Soviet Union", "GPE")]),
+    ("Moscow said on Tuesday it would cut oil exports to Russian allies.",
+     [("Moscow", "Russia", "GPE")]),
+    ("Peking has rejected the offer.", [("Peking", "China", "GPE")]),
+    ("Washington said it would act. The IMF meeting in Washington ended.",
+     [("Washington", "United States", "GPE"), ("IMF", "International Monetary Fund", "ORG"),
+      ("Washington", "Washington", "GPE")]),
+    ("The Fed raised rates, Deutsche Bank AG said.",
+     [("Fed", "Federal Reserve", "ORG"), ("Deutsche Bank AG", "Deutsche Bank AG", "ORG")]),
+    # a surname NER missed, of exactly one full name of the document (label RULE)
+    ("Sugar Regulatory Administration chairman Arsenio Yulo said output rose.\n\nYulo said economists "
+     "forecast a bigger crop.",
+     [("Sugar Regulatory Administration", "Sugar Regulatory Administration", "ORG"),
+      ("Arsenio Yulo", "Arsenio Yulo", "PERSON"), ("Yulo", "Arsenio Yulo", "PERSON")]),
+    ('Finance Secretary Jaime Ongpin said the debt talks would resume.\n\n"We are ready," Ongpin said.',
+     [("Jaime Ongpin", "Jaime Ongpin", "PERSON"), ("Ongpin", "Jaime Ongpin", "PERSON")]),
+    ("Aga offered to buy the stake held by Jean Igon.\n\nAga said it would pay cash for Duffour et Igon.",
+     [("Jean Igon", "Jean Igon", "PERSON"), ("Aga", "Aga", "PERSON"), ("Duffour", "Duffour", "PERSON")]),
+])
+def test_newswire_sentences(nlp, text, expected):
+    got = [(m["text"], m["name"], m["type"]) for m in E.extract_mentions(nlp(text))]
+    assert [g for g in got if g[2] != "NORP"] == expected
