@@ -240,7 +240,7 @@ def _person_like(toks: list[Token]) -> bool:
     """2-4 capitalised tokens, none an organisation head word or a country: a person's name."""
     words = [t for t in toks if t.is_alpha]
     return (2 <= len(words) <= 4 and all(t.text[0].isupper() for t in words)
-            and not any(_low(t) in R.ORG_HEAD_WORDS for t in words)
+            and not any(_low(t) in R.ORG_HEAD_WORDS or _low(t).rstrip(".") in R.COMPANY_SUFFIXES for t in words)
             and norm(" ".join(t.text for t in toks)) not in R.COUNTRY_VARIANTS)
 
 

@@ -236,6 +236,9 @@ def test_sentences(nlp, text, expected):
      [("Richard Lyng", "Richard Lyng", "PERSON"), ("Group of Seven", "Group of Seven", "ORG"),
       ("Venice", "Venice", "GPE")]),
     ("The attack occurred at 2200 hrs local time (1800 GMT).", []),
+    # a title word opening a company name is part of the name ("General" Motors is no general)
+    ("General Motors Corp reported higher sales on Tuesday.",
+     [("General Motors Corp", "General Motors Corp", "ORG")]),
     ("The Bank said it would cut rates. The Bank of England said it would not.",
      [("Bank of England", "Bank of England", "ORG")]),
     # capitals for governments: Cold-War capitals, a capital whose state changed, NER's ORG label
