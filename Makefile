@@ -36,6 +36,8 @@ bench: venv
 screenshots: cache
 	DOSSIER_CACHE=$(CACHE) $(BIN)/python ../shared/tools/shoot.py . / /timeline /network /quotes /actors \
 		--out docs --prefix screenshot_ --frame-wait-for 'body[data-graph-ready]'
+	mv docs/screenshot_home.png docs/screenshot_overview.png
+	rm -f docs/screenshot_server.log docs/screenshot_timings.json
 
 clean:
 	rm -rf $(CACHE)

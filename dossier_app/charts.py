@@ -122,10 +122,14 @@ def timeline_figure(marks: pd.DataFrame, title: str, subtitle: str, source: str,
 
 def coverage_figure(cov: pd.DataFrame, source: str) -> go.Figure:
     """Articles per month of publication."""
-    fig = go.Figure(go.Bar(x=cov.month, y=cov.articles, marker_color="#0072B2",
+    month_ms = 26 * 24 * 3600 * 1000        # a bar a month wide, however few months there are
+    fig = go.Figure(go.Bar(x=cov.month, y=cov.articles, marker_color="#0072B2", width=[month_ms] * len(cov),
+                           xperiod="M1", xperiodalignment="start",
                            hovertemplate="%{x|%B %Y}: %{y} articles<extra></extra>"))
     brand(fig, "Articles by month of publication", "Dated articles only", source, 320)
     fig.update_xaxes(type="date", dtick="M1", tickformat="%b %Y")
-    fig.update_yaxes(title="articles", gridcolor="#eef1f4", rangemode="tozero")
+    top = int(cov.articles.max()) if len(cov) else 1
+    fig.update_yaxes(title="articles", gridcolor="#eef1f4", rangemode="tozero", tickformat=",d",
+                     dtick=max(1, -(-top // 5)))
     fig.update_layout(showlegend=False)
     return fig
