@@ -112,3 +112,19 @@ def test_bad_action_shows_an_error_and_changes_nothing(curated_app):
     click(at, "Merge")
     assert [e.value for e in at.error] == ["pick at least one other actor to merge"]
     assert aliases.read_text() == before
+
+
+def test_relink_command(sample_cache, tmp_path):
+    """`python -m pipeline relink` applies an edited alias file to a built cache without re-parsing."""
+    import subprocess
+    import sys
+    cache = tmp_path / "cache"
+    shutil.copytree(sample_cache, cache)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,type,hidden\nHamas Politburo,Hamas,,\nZionist,Zionist,,true\n")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "relink", "--out", str(cache), "--aliases", str(aliases)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    names = set(store.read_table(cache, "actors").name)
+    assert "Hamas" in names and "Hamas Politburo" not in names and "Zionist" not in names
+    assert store.read_manifest(cache)["aliases"]["path"] == str(aliases)
