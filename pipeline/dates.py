@@ -44,6 +44,9 @@ _YSEP = r"(?:[^\S\n]*,[^\S\n]*|[^\S\n]+)"   # "July 31, 2024", "July 31 2024", t
 _END = r"(?![\w$%])"            # no digit/letter glued after
 _NOT_AFTER_NUM = r"(?<![\w$.,/-])"
 
+_ONES = {w: n for w, n in R.NUMBER_WORDS.items() if 1 <= n <= 9 and w not in ("a", "an")}
+_TEENS = {w: n for w, n in R.NUMBER_WORDS.items() if 10 <= n <= 19}
+
 # (name, regex). Overlaps are settled longest-first, so order only matters for ties.
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(_NOT_AFTER_NUM + r"(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)" + _END)),
@@ -60,6 +63,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                          + r"(?:[^\S\n]+(?P<yrel>(?i:this|last|next)[^\S\n]+year))?" + _END)),
     # in 1987, fiscal 1989, 2024 (a bare year needs a cue; see _context_ok)
     ("year", re.compile(r"(?:\b" + _EDGE + r"(?:-|[^\S\n]+))?(?<![\w$.,/])" + _YEAR + r"(?!\s*[-–]\s*\d)(?!['’]?s\b)" + _END)),
+    # nineteen ninety-one, two thousand (after a cue, see _context_ok)
+    ("spelledyear", re.compile(r"(?:\b" + _MONTH + r"[^\S\n]+)?\b(?i:(?P<c19>nineteen)[^\S\n]+(?:(?P<tens>" + _alt(R.YEAR_TENS) + r")(?:[-\s](?P<ones>"
+                               + _alt(_ONES) + r"))?|(?P<teen>" + _alt(_TEENS) + r"))"
+                               r"|(?P<c20>two[^\S\n]+thousand)(?:[^\S\n]+(?:and[^\S\n]+)?(?P<ones2>" + _alt(_ONES) + r"))?)" + _END)),
     # [last|next|this] Friday [morning], Friday's
     ("weekday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this|this[^\S\n]+coming|this[^\S\n]+past))[^\S\n]+"
                            r"|\b(?P<edge>(?i:early|late|earlier|later))[^\S\n]+)?\b" + _WD + r"(?:['’]s)?" + _PART + r"?" + _END)),
@@ -68,6 +75,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?:['’]s)?" + _PART + r"?" + _END)),
     # last week, earlier this month, next year, the end of this year
     ("relunit", re.compile(r"(?:\b" + _EDGE + r"[^\S\n]+)?\b" + _MOD + r"[^\S\n]+(?P<unit>(?i:week|month|year))" + _END)),
+    # the end of the year, by year-end, the current year (the publication's year/month)
+    ("curunit", re.compile(r"\b(?i:(?:the[^\S\n]+(?:end|beginning|start|middle)[^\S\n]+of[^\S\n]+the"
+                           r"|the[^\S\n]+current(?:[^\S\n]+(?:fiscal|calendar))?)[^\S\n]+(?P<unit>year|month))"
+                           r"|\b(?i:by|at|before|until|till|around|since|after)[^\S\n]+(?P<ye>(?i:year(?:['’]s[^\S\n]+|-|[^\S\n]+)end))"
+                           + _END)),
+    # [last|next|this] Thanksgiving, Christmas Day, Election Day
+    ("holiday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this))[^\S\n]+)?\b(?P<name>" + "|".join(f"(?:{h})" for h in R.HOLIDAYS)
+                           + r")" + _END + r"(?![^\S\n]+(?i:week|weekend|holidays?|season|break|period|sales|shopping|rush))")),
+    # markets "ended the day", "for the day": the trading day of the report
+    ("tradeday", re.compile(r"\b(?i:(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closed|closing)"
+                            r"|(?:at[^\S\n]+)?the[^\S\n]+(?:start|end|close)[^\S\n]+of|^for)[^\S\n]+(?P<td>(?i:the[^\S\n]+day))"
+                            + _END, re.M)),
     # two weeks ago, a year earlier
     ("ago", re.compile(r"\b" + _NUM + r"[^\S\n]+" + _UNIT + r"[^\S\n]+(?P<dir>(?i:ago))" + _END)),
     # the past days, recent days, the coming days, last weekend
@@ -141,14 +160,16 @@ def find_timexes(doc: Doc, skip: Callable[[int], bool] = lambda off: False) -> l
     for s, e, spec in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):   # longest first
         if any(taken[s:e]) or skip(s):
             continue
-        if not _context_ok(doc, text, s, spec):
+        if not _context_ok(doc, text, s, spec, e):
             continue
         tok = _token_at(doc, s)
         if tok is None:
             continue
-        if spec["kind"] in ("weekday", "date", "month", "weekend") and "tense" not in spec:
+        if spec["kind"] in ("weekday", "date", "month", "weekend", "holiday") and "tense" not in spec:
             spec["tense"] = _tense(tok)
         taken[s:e] = b"\x01" * (e - s)
+        if spec["kind"] in R.UNEMITTED_KINDS:
+            continue                              # its words are used up, but it is no date
         _, _, sent_start, sent_end = _sent_bounds(doc, tok)
         # an expression split by the sentence splitter ("Nov. | 5") keeps the whole of it
         out.append({"expression": text[s:e], "expr_start": s, "expr_end": e,
@@ -177,6 +198,15 @@ def _spec(name: str, m: re.Match, text: str) -> tuple[dict | None, tuple[int, in
         return _month_spec(g, m)
     if name == "year":
         return {"kind": "year", "year": int(g["year"]), "edge": (g["edge"] or "").lower() or None}, span
+    if name == "spelledyear":
+        if g["c19"]:
+            y = 1900 + (R.YEAR_TENS[g["tens"].lower()] + (_ONES[g["ones"].lower()] if g["ones"] else 0)
+                        if g["tens"] else _TEENS[g["teen"].lower()])
+        else:
+            y = 2000 + (_ONES[g["ones2"].lower()] if g["ones2"] else 0)
+        if g["month"]:                           # "January nineteen ninety-seven"
+            return {"kind": "month", "year": y, "month": _MONTH_NUM[g["month"].rstrip(".").lower()]}, span
+        return {"kind": "year", "year": y, "edge": None, "spelled": True}, span
     if name == "weekday":
         mod = re.sub(r"\s+", " ", (g["mod"] or "").lower()) or None
         return {"kind": "weekday", "weekday": _WD_NUM[g["wd"].lower()], "mod": mod}, span
@@ -185,6 +215,15 @@ def _spec(name: str, m: re.Match, text: str) -> tuple[dict | None, tuple[int, in
     if name == "relunit":
         mod = re.sub(r"\s+", " ", g["mod"].lower())
         return {"kind": "relunit", "unit": g["unit"].lower(), "offset": R.REL_MODIFIERS[mod]}, span
+    if name == "curunit":
+        if g["ye"]:
+            span = m.span("ye")                  # "by year-end": the preposition is not part of it
+        return {"kind": "relunit", "unit": (g["unit"] or "year").lower(), "offset": 0}, span
+    if name == "holiday":
+        key = next(h for h in R.HOLIDAYS if re.fullmatch(h, g["name"]))
+        return {"kind": "holiday", "holiday": key, "mod": (g["mod"] or "").lower() or None}, span
+    if name == "tradeday":
+        return {"kind": "dayword", "offset": 0, "trading": True}, m.span("td")
     if name == "ago":
         n = g["num"].lower()
         n = int(n) if n.isdigit() else R.NUMBER_WORDS[n]
@@ -217,8 +256,39 @@ def _month_spec(g: dict, m: re.Match) -> tuple[dict | None, tuple[int, int]]:
     return spec, (s, e)
 
 
-def _context_ok(doc: Doc, text: str, s: int, spec: dict) -> bool:
-    """Filters needing context: a bare year needs a date cue; month/weekday must be proper nouns."""
+def _context_ok(doc: Doc, text: str, s: int, spec: dict, e: int) -> bool:
+    """Filters needing context: a bare year needs a date cue; month/weekday must be proper nouns;
+    no year inside a quarter/half or a year-ago comparison of periods, no day after a clock time
+    (a TIME), no month that is a first name, no programme title, no generic "today's"."""
+    kind = spec["kind"]
+    expr = text[s:e]
+    year_like = kind in ("year", "relunit", "ago") and spec.get("unit", "year") == "year"
+    if year_like and (_PART_BEFORE.search(text[max(0, s - 40):s]) or _PART_AFTER.match(text[e:e + 30])):
+        return False              # "the third quarter of 2005", "this year's first half"
+    if kind in ("weekday", "dayword", "date") and _CLOCK_BEFORE.search(text[max(0, s - 30):s]):
+        return False              # "10 p.m. Wednesday": a TIME
+    if year_like and (spec.get("n") == 1 or spec.get("offset") == -1):
+        tok = _token_at(doc, s)   # "profit fell to $5 million from $8 million a year ago" (a quarter)
+        if tok is not None:
+            _, _, a, b = _sent_bounds(doc, tok)
+            if _PERIOD_SENT.search(text[a:b]):
+                return False
+    if kind == "relunit" and re.search(r"[A-Z][a-z]+$", expr) and not expr.isupper():
+        return False              # "This Week" (a programme), not this week
+    if kind in ("month", "date") and spec.get("year") is None:
+        tok = _token_at(doc, s)
+        while tok is not None and tok.idx < e:
+            if tok.ent_type_ == "PERSON":
+                return False      # "Jan Kavan", "April Ryan"
+            tok = tok.nbor() if tok.i + 1 < len(doc) else None
+    if kind == "dayword":
+        m = re.match(r"(?i)today['’]s\s+(\w+)", text[s:e + 30])
+        if m and m.group(1).lower() in R.GENERIC_AFTER_TODAYS:
+            return False          # "today's world", "today's youth": the present in general
+    if spec.get("spelled"):               # "in nineteen ninety-one", "the year two thousand", "January …"
+        prev = re.findall(r"[A-Za-z]+$", text[max(0, s - 20):s].rstrip())
+        return bool(prev) and (prev[0].lower() in _DATE_PREPS or prev[0].lower() == "year"
+                               or prev[0].capitalize() in R.MONTHS)
     if spec["kind"] == "year" and not spec.get("edge"):
         after = re.match(r"\s*([A-Za-z]+)", text[s + 4:s + 24])
         if after and after.group(1).lower() in R.NOT_AFTER_YEAR:
@@ -236,6 +306,12 @@ def _context_ok(doc: Doc, text: str, s: int, spec: dict) -> bool:
         if tok is not None and tok.lower_ in ("may", "march") and tok.pos_ not in ("PROPN", "NOUN"):
             return False
     return True
+
+
+_PART_BEFORE = re.compile(R.PART_OF_YEAR_BEFORE, re.I)
+_PART_AFTER = re.compile(R.PART_OF_YEAR_AFTER, re.I)
+_CLOCK_BEFORE = re.compile(R.CLOCK_BEFORE)
+_PERIOD_SENT = re.compile(R.PERIOD_REPORT_WORDS, re.I)
 
 
 _INDEX_KEY = "dossier_dates_index"
@@ -277,15 +353,28 @@ def _sent_bounds(doc: Doc, tok: Token) -> tuple[int, int, int, int]:
 
 def _tense(tok: Token) -> str:
     """'future', 'past', 'present' or 'unknown' for the verb the expression hangs on."""
-    verb = tok
+    verb, open_end = tok, False
+    before = tok.doc.text[max(0, tok.idx - 16):tok.idx].lower()
+    if re.search(r"\bas (?:early|soon) as\s*$", before):
+        return "future"               # "as early as Tuesday"
     for step in range(5):
         if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
             break
         if verb.lower_ in R.FUTURE_ADJ:
             return "future"           # "payable Dec. 15", "effective Feb. 1"
-        if step == 1 and verb.lower_ in R.OPEN_END_PREPS:
+        if step == 1 and verb.lower_ in ("until", "till"):
+            open_end = True
+        elif step == 1 and verb.lower_ in R.OPEN_END_PREPS:
             return "unknown"          # "extended to Nov. 20", "until mid-November": often ahead
         verb = verb.head
+    if open_end:                      # "remain closed until Friday": ahead unless told in the past
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        past = verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or auxes & {"had", "was", "were", "did"})
+        return "past" if past and verb.lemma_.lower() not in R.DEADLINE_VERBS else "future"
+    return _verb_tense(verb)
+
+
+def _verb_tense(verb: Token) -> str:
     if verb.pos_ not in ("VERB", "AUX"):
         return "unknown"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -338,11 +427,16 @@ def resolve(spec: dict, published: date | None) -> tuple[date, date, str, str] |
             return d, d, "day", "relative"
         if kind == "dayword":
             d = published + timedelta(days=int(spec["offset"]))
+            if spec.get("trading") and d.weekday() >= 5:
+                d = _weekday_before(d, 4)        # a weekend report: the trading day was Friday
             return d, d, "day", "relative"
         if kind == "relunit":
             return _shift_unit(published, spec["unit"], int(spec["offset"])) + ("relative",)
         if kind == "ago":
             return _shift_unit(published, spec["unit"], -int(spec["n"]), ago=True) + ("relative",)
+        if kind == "holiday":
+            d = _resolve_holiday(spec, published)
+            return (d, d, "day", "relative") if d else None
         if kind == "range":
             return (published - timedelta(days=int(spec["back"])), published + timedelta(days=int(spec["fwd"])),
                     "range", "relative")
@@ -438,6 +532,44 @@ def _resolve_weekday(spec: dict, published: date) -> date:
         ahead = (wd - published.weekday()) % 7 or 7
         return published + timedelta(days=ahead)
     return _weekday_before(published, wd)
+
+
+def _holiday_in(rule: tuple, y: int) -> date:
+    if rule[0] == "fixed":
+        return date(y, rule[1], rule[2])
+    if rule[0] == "easter":                    # Gregorian computus (Meeus/Jones/Butcher)
+        a, b, c = y % 19, y // 100, y % 100
+        d, e = b // 4, b % 4
+        g = (b - (b + 8) // 25 + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l) // 451
+        n = h + l - 7 * m + 114
+        return date(y, n // 31, n % 31 + 1) + timedelta(days=rule[1])
+    if rule[0] == "election":                  # Tuesday after the first Monday of November
+        first_monday = date(y, 11, 1) + timedelta(days=(0 - date(y, 11, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
+    _, month, wd, n = rule
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = _month_end(y, month)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _resolve_holiday(spec: dict, published: date) -> date | None:
+    """The holiday's date in the year the modifier or tense points to (last = before publication)."""
+    rule = R.HOLIDAYS[spec["holiday"]]
+    cands = [_holiday_in(rule, y) for y in (published.year - 1, published.year, published.year + 1)]
+    mod = spec.get("mod")
+    if mod == "this":
+        return cands[1]
+    if mod == "last":
+        return max(d for d in cands if d < published)
+    if mod == "next":
+        return min(d for d in cands if d > published)
+    return _pick(cands, published, spec.get("tense"), window=timedelta(days=R.NEAR_FUTURE_DAYS))
 
 
 def _resolve_weekend(spec: dict, published: date) -> date:

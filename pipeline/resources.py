@@ -321,8 +321,13 @@ DAY_PARTS = ["morning", "afternoon", "evening", "night", "overnight"]
 # Number words for "two weeks ago" (vague counts such as "a few", "several" are not resolved).
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
 }
+# Spelled-out years (broadcast transcripts): "nineteen ninety-one", "the year two thousand".
+YEAR_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+             "eighty": 80, "ninety": 90}
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
          "year": "year", "years": "year"}
 # Words before a bare month or bare year that make it a date ("in March", "since 1987").
@@ -344,11 +349,49 @@ RANGE_PHRASES = {
     r"(?:the\s+)?(?:coming|next)\s+(?:few\s+)?days": (0, 7),
     r"(?:the\s+|this\s+)?(?:last|past)\s+weekend|(?:this|the)\s+weekend|over\s+the\s+weekend": None,  # Sat-Sun
 }
+# Holidays with a calendar rule (name regex -> rule): ("fixed", month, day), ("nth", month,
+# weekday, n) with n = -1 for the last one, ("easter", days from Easter Sunday), ("election",)
+# = the Tuesday after the first Monday of November. Bare "Christmas" is a season: not listed.
+HOLIDAYS = {
+    r"Christmas\s+Day": ("fixed", 12, 25), r"Christmas\s+Eve": ("fixed", 12, 24),
+    r"New\s+Year['’]s\s+Day": ("fixed", 1, 1), r"New\s+Year['’]s\s+Eve": ("fixed", 12, 31),
+    r"Independence\s+Day": ("fixed", 7, 4), r"Halloween": ("fixed", 10, 31),
+    r"Valentine['’]s\s+Day": ("fixed", 2, 14), r"Boxing\s+Day": ("fixed", 12, 26),
+    r"Thanksgiving(?:\s+Day)?": ("nth", 11, 3, 4), r"Labor\s+Day": ("nth", 9, 0, 1),
+    r"Memorial\s+Day": ("nth", 5, 0, -1), r"Easter(?:\s+Sunday)?": ("easter", 0),
+    r"Good\s+Friday": ("easter", -2), r"Easter\s+Monday": ("easter", 1), r"Election\s+Day": ("election",),
+}
+# Kinds that are found (so no shorter pattern reuses their words) but not emitted: vague ranges
+# and weekends are durations / PAST_REF / "YYYY-Www-WE" in TimeML, never a calendar date
+# (TBAQ + MEANTIME: 1 of 19 gold weekends/ranges has a day value).
+UNEMITTED_KINDS = {"range", "weekend"}
+# A year or "this year"/"a year ago" inside a quarter or half is that quarter, not the year:
+# "the third quarter of 2005", "the first half of next year", "the 1988 second quarter",
+# "this year's third quarter", "the 1989 period".
+PART_OF_YEAR_BEFORE = (r"\b(?:quarters?|half|halves|winter|summer|spring|autumn|fall)\s+of\s+(?:the\s+)?"
+                       r"(?:fiscal\s+)?$")       # seasons too: "the summer of 2019" is 2019-SU
+PART_OF_YEAR_AFTER = (r"^(?:['’]s)?\s+(?:(?:first|second|third|fourth|final|last|fiscal|latest)\s+)?"
+                      r"(?:quarters?|half|period)\b")
+# A clock time just before a weekday/day word/date makes the whole a TIME ("10 p.m. Wednesday",
+# "noon Thursday", "12:00 UTC Monday", "5 p.m. EST, Nov. 6"): not a calendar date.
+CLOCK_BEFORE = (r"(?:\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d|\bnoon|\bmidnight)"
+                r"(?:\s+(?:[A-Z]{2,4}|local\s+time))?\s*,?\s*(?:on\s+)?$")
+# In a sentence about a reporting period, "a year ago"/"last year" is the year-ago period
+# (TimeML: the quarter, "1988-Q3"), not the calendar year.
+PERIOD_REPORT_WORDS = (r"\bquarter\b|\b(?:the|same|corresponding|comparable|year-earlier|year-ago|reporting"
+                       r"|six-month|nine-month|\d{4})\s+period\b")     # not "a period of unrest"
+# "today's" + one of these is the present in general (PRESENT_REF), not the publication day.
+GENERIC_AFTER_TODAYS = {"world", "youth", "society", "generation", "children", "kids", "economy",
+                        "standards", "terms", "dollars", "technology", "environment", "age", "culture",
+                        "personal", "modern", "young", "global", "consumers", "families", "workers"}
 # Tense cues for the verb a weekday or year-less date hangs on.
 FUTURE_AUX = ["will", "shall", "'ll", "wo", "would", "going"]
 FUTURE_VERBS = ["plan", "schedule", "expect", "set", "due", "begin", "start", "hold", "meet", "vote", "open"]
 FUTURE_ADJ = ["payable", "effective", "due", "scheduled", "expected", "upcoming"]
 OPEN_END_PREPS = ["until", "till", "through", "to"]   # a date after these is often ahead of the verb
+# "until"/"till" + date is ahead of the publication unless the verb is past ("lasted until May"),
+# and even then after these (a deadline given in the past: "gave them until March 6").
+DEADLINE_VERBS = ["give", "extend", "grant", "allow", "delay", "postpone", "defer", "adjourn", "suspend"]
 # Reporting verbs: a full date attached to one of these anchors the publication date (text step).
 REPORTING_VERBS = [
     "say", "tell", "announce", "report", "state", "declare", "confirm", "claim", "add", "warn",
@@ -390,7 +433,7 @@ yell chant scream recount boast brag praise criticize criticise condemn caution 
 estimate read call speak mention reveal disclose allege demand assure advise inform reassure
 counter retort conclude highlight point add lament hail slam blast decry denounce dismiss reject
 welcome thank tout question wonder muse predict signal indicate specify order appeal plead beg
-characterize characterise label brand dub
+characterize characterise label brand dub protest elaborate proclaim pronounce mock ridicule defend voice
 """.split())
 # Verbs that make any noun phrase a source ("the board said"); other verbs need a name or a
 # known speaker noun as subject ("that fact speaks volumes" is no attribution).
@@ -464,6 +507,15 @@ attorney counsel adviser advisor aide deputy supreme ayatollah sheikh imam king 
 princess emir sultan pope cardinal bishop rabbi reverend rev. dr. dr mr. mr mrs. mrs ms. ms
 professor prof. analyst official officer member founder ceo chairperson pm fm mp speaker
 permanent acting former top senior interior foreign defense defence finance
+""".split())
+# Head nouns of an epithet that stands for a person named before ("the Texas senator said", "the former
+# secretary of state", "the New York businessman"). Words that introduce someone new (spokesman,
+# official, source, aide, analyst) are deliberately absent.
+QUOTE_EPITHET_NOUNS = frozenset("""
+president senator governor candidate nominee frontrunner front-runner businessman businesswoman
+billionaire magnate mogul tycoon socialist congressman congresswoman secretary lady mayor speaker
+chairman chairwoman chancellor minister premier monarch king queen pontiff pope hopeful contender
+rival challenger incumbent populist
 """.split())
 # Name particles allowed inside a person's name (lower-case): "Khalil al-Hayya", "Charles de Gaulle".
 QUOTE_NAME_PARTICLES = frozenset("al el bin ibn de da van von der le la abu abd".split())
