@@ -17,6 +17,8 @@ from . import dates, entities, quotes
 from .article import Article
 
 SKIP_ROLES = {"headline", "caption", "byline", "dateline", "boilerplate"}
+# Headlines state dates as plainly as the body ("… on Saturday"); captions and datelines do not.
+DATE_SKIP_ROLES = SKIP_ROLES - {"headline"}
 
 
 @dataclass
@@ -31,9 +33,9 @@ class DocResult:
     errors: list[str] = field(default_factory=list)
 
 
-def skipper(article: Article):
+def skipper(article: Article, roles: set[str] = SKIP_ROLES):
     """`skip(offset)`: True inside headline, caption, byline, dateline and boilerplate lines."""
-    spans = sorted((b.start, b.end) for b in article.blocks if b.role in SKIP_ROLES)
+    spans = sorted((b.start, b.end) for b in article.blocks if b.role in roles)
     starts = [s for s, _ in spans]
 
     def skip(offset: int) -> bool:
@@ -75,7 +77,7 @@ def process(article: Article, doc: Doc) -> DocResult:
     res = DocResult(article=article, n_words=int(doc.to_array([IS_ALPHA]).sum()) if len(doc) else 0)
     skip = skipper(article)
     res.mentions = _stage(res, "entities", lambda: entities.extract_mentions(doc, skip), [])
-    res.timexes = _stage(res, "dates", lambda: dates.find_timexes(doc, skip), [])
+    res.timexes = _stage(res, "dates", lambda: dates.find_timexes(doc, skipper(article, DATE_SKIP_ROLES)), [])
     if article.published is None:
         found: date | None = _stage(res, "dates", lambda: dates.publication_from_text(doc, res.timexes, skip), None)
         if found:
