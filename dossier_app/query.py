@@ -304,9 +304,12 @@ def also_reported(c: Corpus, quote_id: str) -> pd.DataFrame:
     g = q[q.group_id == gid.iloc[0]]
     docs = c.documents.assign(label=doc_label(c.documents)).set_index("doc_id")
     out = pd.DataFrame({"date": g.doc_id.map(docs.published), "article": g.doc_id.map(docs.label),
-                        "outlet": g.doc_id.map(docs.outlet), "speaker": g.speaker, "quote": g.text,
-                        "quote_id": g.quote_id})
-    out = out.sort_values(["date", "article"], na_position="last").reset_index(drop=True)
+                        "outlet": g.doc_id.map(docs.outlet).fillna(""), "speaker": g.speaker, "quote": g.text,
+                        "quote_id": g.quote_id,
+                        # a date borrowed from a similar article cannot make it the earliest report
+                        "_borrowed": g.doc_id.map(docs.date_source).eq("similar")})
+    out = (out.sort_values(["date", "_borrowed", "article"], na_position="last")
+           .drop(columns=["_borrowed"]).reset_index(drop=True))
     out["earliest"] = out.index == 0
     return out
 

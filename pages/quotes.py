@@ -1,4 +1,5 @@
 """Quote browser: who said what, when and where it was reported."""
+import pandas as pd
 import streamlit as st
 
 from dossier_app import data, query
@@ -38,12 +39,15 @@ if rows:
     doc = query.article(corpus, r.doc_id)
     st.subheader(md(doc["label"]) if doc else "Article")
     if doc:
-        st.caption(f"{md(doc['outlet'] or 'Unknown outlet')} · {doc['published'] or 'undated'} · {md(doc['path'])}")
+        outlet = doc["outlet"] if isinstance(doc["outlet"], str) and doc["outlet"] else "Unknown outlet"
+        published = doc["published"] if doc["published"] is not None and not pd.isna(doc["published"]) else "undated"
+        st.caption(f"{md(outlet)} · {published} · {md(doc['path'])}")
         others = query.also_reported(corpus, r.quote_id)
         if len(others) > 1:
             first = others.iloc[0]
-            st.info(f"Also reported by {len(others) - 1} other article(s); earliest: "
-                    f"{md(first.article)} ({first.date or 'undated'}).")
+            earliest = "this article" if first.quote_id == r.quote_id else f"{md(first.article)} ({first.date or 'undated'})"
+            st.info(f"Also reported by {len(others) - 1} other article{'s' if len(others) > 2 else ''}; "
+                    f"earliest: {earliest}.")
             st.dataframe(others.drop(columns=["quote_id"]), hide_index=True, key="also_reported")
         st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))
 else:

@@ -105,6 +105,7 @@ def test_quote_filters_by_actor_spoken_or_mentioned():
 def test_also_reported_earliest_first():
     got = query.also_reported(corpus(), "q1")
     assert list(got.quote_id) == ["q2", "q1"] and list(got.earliest) == [True, False]
+    assert list(got.outlet) == ["WAI", "NYT"]
 
 
 def test_actor_table_first_and_last():
@@ -115,3 +116,11 @@ def test_actor_table_first_and_last():
 
 def test_doc_label_falls_back_to_file_name():
     assert list(query.doc_label(corpus().documents)) == ["A", "b.txt", "C"]
+
+
+def test_also_reported_prefers_the_article_whose_date_is_its_own():
+    c = corpus()
+    c.documents.loc[c.documents.doc_id == "d1", ["published", "date_source", "title"]] = [D(2023, 11, 5), "similar", "A"]
+    c.documents.loc[c.documents.doc_id == "d2", "title"] = "B"
+    got = query.also_reported(c, "q1")
+    assert list(got.article) == ["B", "A"]          # same day: the dateline-dated article first
