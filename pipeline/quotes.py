@@ -12,12 +12,16 @@
    it (`X said: "…"`), inside a split quote, in the sentence or line that leads into it, or is
    inherited from the previous quote of a run of quoted paragraphs.
    A split quote (`"A," X said. "B."`) is one quote whose content runs from A to B, the
-   attribution in the middle included. A quote whose speaker cannot be found is dropped
+   attribution in the middle included (also `X said, noting …. "B."` and a "B" that is the whole
+   next paragraph). A fragment's attribution can be a parenthetical (`Perhaps, he said, this "…"`).
+   A quote whose speaker cannot be found is dropped
    (`KEEP_UNATTRIBUTED`): a wrong or missing speaker is worse than a missed quote.
 4. Unmarked statements: `pull` quotes (a statement paragraph credited with a bare name and title)
    and `indirect` speech (`X said (that) …`, `according to X, …`).
 5. Speakers are resolved in document order: pronouns to the most recent compatible speaker or
-   actor, definite descriptions ("the ministry") to an earlier mention with the same head noun.
+   actor, definite descriptions ("the ministry") to an earlier mention with the same head noun,
+   epithets ("the Texas senator") to the person the text already gave that title ("Texas Sen. Ted
+   Cruz"), else they stay descriptions.
    Display names lose their titles ("Ayatollah Ali Khamenei" -> "Ali Khamenei") and articles.
 
 Word lists (reporting verbs, titles, pronouns, media nouns) live in `pipeline.resources`.
@@ -45,10 +49,15 @@ MARKS = set(OPEN_D + CLOSE_D + STRAIGHT_D + OPEN_S + CLOSE_S)
 _BEFORE_OPEN = set("([{\u2014\u2013-/:;")
 _AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-\u2026")
 _END_PUNCT = ".!?"
+_CF = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"   # invisible format marks
 _TRIM = " \t\r\n,;:"
 
 # Merge `"A," he said, "B."` into one quote (PolNeAR-style attribution of the whole statement).
 MERGE_SPLIT = True
+# ... also when "B" is the whole next paragraph: `"A," he said.` / `"B."` (one statement, two paragraphs).
+MERGE_NEXT_PARAGRAPH = True
+# ... also when the attribution sentence between the parts says more (`X said, noting …. "B."`).
+MERGE_LONG_ATTRIBUTION = True
 # A quote after `Clinton touted her record.` in the same paragraph is Clinton's.
 LEAD_SUBJECT = True
 # A quoted fragment with no reporting verb is attributed to the subject of the verb governing it.
@@ -57,6 +66,9 @@ PARTIAL_ANY_VERB = True
 # missed quote (with KEEP_UNATTRIBUTED they are kept when at least UNATTRIBUTED_MIN_WORDS long).
 KEEP_UNATTRIBUTED = False
 UNATTRIBUTED_MIN_WORDS = 12
+# "…," the Texas senator said: an epithet speaker is the recent person the text already gave that
+# title ("Texas Sen. Ted Cruz"); nobody such: the description stays (see _epithet_ref).
+EPITHETS = True
 # Search window sizes, in tokens.
 RIGHT_WINDOW = 14
 LEFT_WINDOW = 12
@@ -80,7 +92,8 @@ def _opening_ctx(text: str, i: int) -> bool:
     """The mark at i can open a quote: start of text/after space or bracket, and text follows."""
     if i > 0 and text[i - 1] == _PAIR:
         i -= 1
-    before_ok = i == 0 or text[i - 1].isspace() or text[i - 1] in _BEFORE_OPEN or text[i - 1] in MARKS
+    prev = text[i - 1] if i > 0 else " "
+    before_ok = prev.isspace() or prev in _BEFORE_OPEN or prev in MARKS or prev in _CF
     after_ok = i + 1 < len(text) and not text[i + 1].isspace()
     return before_ok and after_ok
 
@@ -204,6 +217,7 @@ class Spk:
     pronoun: str | None = None    # lower-cased pronoun when the mention is one
     head: str | None = None       # head noun of a definite description ("ministry")
     subject: bool = True
+    epithet: bool = False         # "the Texas senator": a person named before, described by a role
 
 
 @dataclass
@@ -363,6 +377,7 @@ def _kind_of_noun(t: Token) -> str | None:
     return None
 
 
+_QUANTIFIERS = frozenset("one some many several few most two three four five".split())
 _GENERIC_HEADS = frozenset("source sources official officials spokesman spokeswoman spokesperson representative "
                            "member members head chief leader leaders".split())
 
@@ -370,8 +385,8 @@ _GENERIC_HEADS = frozenset("source sources official officials spokesman spokeswo
 def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | None:
     """The speaker mention headed by `tok` (a subject, an object of 'quoted', a pobj of 'according to')."""
     text = ctx.text
-    if ctx.in_quote(tok.idx):
-        return None
+    if ctx.in_quote(tok.idx) or tok.ent_type_ in ("DATE", "TIME"):
+        return None     # "Saturday at the convention Warren said": a date never speaks
     # "Lynch, who told Congress": the relative pronoun stands for the noun it modifies
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         tok = tok.head.head
@@ -394,6 +409,13 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
         if names:
             tok = names[-1]
     low = tok.lower_
+    if low in _QUANTIFIERS:     # "one of those advisers", "some of the protesters"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        kind = _kind_of_noun(pobj) if pobj is not None and pobj.pos_ == "NOUN" else None
+        if kind in ("PERSON", "GROUP"):
+            s, e = tok.idx, _tok_end(pobj)
+            return Spk(s, e, name=text[s:e], type="PERSON" if low == "one" else "GROUP", subject=subject)
     if tok.pos_ == "PRON" or low in R.QUOTE_PRONOUNS or low in R.QUOTE_UNNAMED_PRONOUNS:
         if low not in R.QUOTE_PRONOUNS and low not in R.QUOTE_UNNAMED_PRONOUNS:
             return None   # "who", "this", "everyone": not a speaker we can name
@@ -434,7 +456,11 @@ def _speaker_from_token(ctx: _Ctx, tok: Token, subject: bool = True) -> Spk | No
     if poss and any(t.pos_ == "PROPN" for t in tok.doc[poss[0].right_edge.i + 1:tok.i + 1]):
         name = text[_tok_end(poss[0].right_edge) + (2 if text[_tok_end(poss[0].right_edge):][:2] in ("'s", "’s") else 0):e].strip()
     definite = left.lower_ == "the" and tok.i - left.i <= 2
-    return Spk(s, e, name=name, type=typ, head=_lemma(tok) if definite else None, subject=subject)
+    epithet = EPITHETS and left.lower_ == "the" and _lemma(tok) in R.QUOTE_EPITHET_NOUNS and not poss \
+        and not any(t.lower_ in ("other", "same", "new", "next") for t in tok.doc[left.i:tok.i]) \
+        and right.i - left.i <= 8 and not any(t.ent_type_ == "PERSON" for t in tok.doc[left.i:right.i + 1])
+    return Spk(s, e, name=name, type=typ or ("PERSON" if epithet else None),
+               head=_lemma(tok) if definite or epithet else None, subject=subject, epithet=epithet)
 
 
 def _namelike(ctx: _Ctx, tok: Token) -> bool:
@@ -630,7 +656,7 @@ def _sentence_start(ctx: _Ctx, off: int) -> int:
     ls, _ = ctx.line(off)
     seg = ctx.text[ls:off]
     best = ls
-    for m in re.finditer(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018\u00ab'A-Z(]|$)", seg):
+    for m in re.finditer(r"[.!?][\"\u201d\u2019')]*\s+[" + _CF + r"]*(?=[\"\u201c\u2018\u00ab'A-Z(]|$)", seg):
         if not ctx.in_quote(ls + m.start()) or m.end() >= len(seg):
             best = ls + m.end()
     return best
@@ -765,6 +791,7 @@ def _direct(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], prev: Attr 
     if found:
         cue, spk, a_end = found
         end = _merge_following(ctx, marked, k, used, end, le)
+        end = _merge_next_paragraph(ctx, marked, k, used, end, le)
         return Attr("direct", start, end, cue, spk)
     sent_start = _sentence_start(ctx, m.open)
     left = _attr_left(ctx, sent_start, m.open) if text[sent_start:m.open].strip() else None
@@ -849,7 +876,8 @@ def _merge_following(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], en
             break
         # `…," he told CBS, saying that people "are threatened"`: a new clause, not a continuation
         cues = [t for t in ctx.tokens(last_close + 1, q.open) if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod")]
-        if len(cues) > 1:
+        # `"A," X said, noting …. "B."`: a longer attribution sentence still sits between two parts
+        if len(cues) > 1 and not (MERGE_LONG_ATTRIBUTION and _one_attribution_sentence(ctx, gap, last_close + 1, q.open)):
             break
         used.add(j)
         end = _trimmed(text, q.start, q.end)[1]
@@ -857,6 +885,58 @@ def _merge_following(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], en
         first = False
         j += 1
     return end
+
+
+def _abbrev(word: str) -> bool:
+    """A title abbreviation before a name ("Sen.", "Gov.", "Dr.")."""
+    low = word.lower()
+    return low in R.QUOTE_TITLES or f"{low}." in R.QUOTE_TITLES
+
+
+def _one_attribution_sentence(ctx: _Ctx, gap: str, start: int, end: int) -> bool:
+    """The text between two quote parts is one sentence that ends before the second part and has one
+    speaker: `, Clark said, noting he would back anyone.` (not `, Ebeling said, and her husband cut in.`
+    nor `, she said. Her husband shook his head.`)."""
+    ends = [b for b in re.finditer(r"(\w*)[.!?](?=\s|$)", gap)
+            if not (_abbrev(b.group(1)) or len(b.group(1)) == 1)]
+    if len(ends) != 1 or gap[ends[0].end():].strip():
+        return False
+    # speakers of coordinated attributions; "after Jones assured Trump" (a subordinate clause) is no second one
+    subjects = [t for t in ctx.tokens(start, end) if t.dep_ in ("nsubj", "nsubjpass") and _is_cue_verb(t.head)
+                and start <= t.head.idx < end and t.head.dep_ in ("ROOT", "conj", "parataxis")]
+    return len(subjects) <= 1
+
+
+def _merge_next_paragraph(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], end: int, le: int) -> int:
+    """`"A," X said.` then a paragraph that is one quote and nothing else: the statement goes on.
+    Only when the attribution closes the first paragraph and the next quote has no attribution."""
+    if not (MERGE_SPLIT and MERGE_NEXT_PARAGRAPH):
+        return end
+    text = ctx.text
+    j = k + 1
+    while j < len(marked) and marked[j].open < le:
+        if j not in used:
+            return end          # another quote of this paragraph was not merged: a new statement
+        j += 1
+    if j >= len(marked) or ctx.skip(marked[j].start):
+        return end
+    q = marked[j]
+    last = max([k] + [i for i in used if k < i < j])
+    tail = text[marked[last].close + 1:le].rstrip()
+    breaks = [b for b in re.finditer(r"(\w*)[.!?]\s+[A-Z\"\u201c]", tail)
+              if not (_abbrev(b.group(1)) or len(b.group(1)) == 1)]   # "Sen. X", "W. Bush"
+    if not tail.endswith(".") or breaks:
+        return end      # `"A," X said. He then asked …`: the paragraph goes on after the attribution
+    ns, ne = ctx.line(q.open)
+    pl = ctx.prev_line(q.open)
+    if pl is None or pl[0] != ctx.line(marked[k].open)[0] and pl[1] != le or text[ns:q.open].strip():
+        return end
+    if not q.closed or text[q.close + 1:ne].strip(" .,;:!?" + "".join(MARKS)):
+        return end      # the next paragraph says more than the quote (an attribution, a new sentence)
+    if j + 1 < len(marked) and marked[j + 1].open < ne:
+        return end
+    used.add(j)
+    return _trimmed(text, q.start, q.end)[1]
 
 
 def _previous_subject(ctx: _Ctx, open_idx: int) -> tuple[str, Spk] | None:
@@ -922,6 +1002,9 @@ def _partial(ctx: _Ctx, marked: list[Marked], k: int, used: set[int]) -> Attr | 
                 return _partial_attr(ctx, marked, k, used, cstart, max(s_end, frag_end), "according to", spk)
             cend = a_start if a_start > frag_end else max(s_end, frag_end)
             return _partial_attr(ctx, marked, k, used, s_start, cend, "according to", spk)
+    par = _parenthetical(ctx, sent)
+    if par is not None:     # "Perhaps, he said, this "small town has grown too fast.""
+        return _partial_attr(ctx, marked, k, used, s_start, max(s_end, frag_end), par[0].text, par[1])
     if found_v is not None:
         return _partial_attr(ctx, marked, k, used, s_start, max(s_end, frag_end), v.text, found_v[1])
     if PARTIAL_ANY_VERB:   # "Clinton supports "appropriate pay raises"": a stated position
@@ -939,6 +1022,25 @@ def _partial(ctx: _Ctx, marked: list[Marked], k: int, used: set[int]) -> Attr | 
                 break
             cstart, cend = _clause_after(a, tok, s_end, frag_end)
             return _partial_attr(ctx, marked, k, used, cstart, cend, a.text, spk)
+    return None
+
+
+def _parenthetical(ctx: _Ctx, sent: Span) -> tuple[Token, Spk] | None:
+    """A parenthetical attribution set off by commas inside the sentence: `…, he said, …`."""
+    doc = sent.doc
+    for t in sent:
+        if not _is_cue_verb(t) or _lemma(t) in R.QUOTE_WEAK_VERBS or ctx.in_quote(t.idx):
+            continue
+        if t.i + 1 >= sent.end or doc[t.i + 1].text != ",":
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+        if subj is None or subj.left_edge.i <= sent.start or doc[subj.left_edge.i - 1].text != ",":
+            continue
+        if any(u.pos_ in ("VERB", "AUX") for u in doc[subj.right_edge.i + 1:t.i]):
+            continue
+        spk = _speaker_from_token(ctx, subj)
+        if spk is not None and (spk.ref is not None or spk.pronoun in ("he", "she", "they") or spk.type):
+            return t, spk
     return None
 
 
@@ -983,7 +1085,7 @@ def _partial_attr(ctx: _Ctx, marked: list[Marked], k: int, used: set[int], cstar
 def _is_direct_position(ctx: _Ctx, m: Marked) -> bool:
     """The quote opens its sentence, or follows `:`/`,`/a dash/a reporting verb."""
     sent_start = _sentence_start(ctx, m.open)
-    before = ctx.text[sent_start:m.open].rstrip()
+    before = ctx.text[sent_start:m.open].rstrip().rstrip(_CF).rstrip()
     if not before:
         return True
     if before[-1] in ":,(\u2014\u2013-":
@@ -1162,6 +1264,71 @@ def _pick(cands: list[_Cand], pos: int, types: tuple[str, ...], line_floor: int,
     return fallback
 
 
+_HEAD_ABBREV = {"senator": ("sen",), "governor": ("gov",), "congressman": ("rep",), "congresswoman": ("rep",),
+                "president": ("pres",), "secretary": ("sec",)}
+
+
+def _title_before(text: str, pos: int) -> str:
+    """The words right before a name that can be its title ("Texas Sen. Ted "), up to a clause
+    boundary: `in Indiana, Cruz` gives nothing."""
+    before = text[max(0, pos - 45):pos]
+    cut = 0
+    for b in re.finditer(r"[,;:!?\"\u201c\u201d()\n]|\.(?=\s)", before):
+        word = re.findall(r"\w+", before[:b.start()])[-1:]
+        if b.group() == "." and word and word[0].lower() in R.QUOTE_TITLES | {w.rstrip(".") for w in R.QUOTE_TITLES}:
+            continue    # "Sen. Ted Cruz"
+        if b.group() == "." and word and len(word[0]) == 1:
+            continue    # "George W. Bush"
+        cut = b.end()
+    return before[cut:]
+
+
+def _epithet_ref(ctx: _Ctx, cands: list[_Cand], spk: Spk) -> _Cand | None:
+    """`Texas Sen. Ted Cruz … "…," the Texas senator said`: the recent person whose name the text
+    has already given the epithet's head noun as a title ("Sen. Ted Cruz", "Indiana Gov. Mike
+    Pence") or in an apposition ("Rick Perry, the former governor,"), with the epithet's capitalised
+    words ("Texas", "Republican") among those title words. A person in the epithet's own sentence
+    is someone else ("after meeting Obama, the senator said"). Nobody compatible: the epithet stays
+    unresolved (a wrong name is worse than a description)."""
+    tok = ctx.tok_at(spk.start)
+    if tok is None:
+        return None
+    text = ctx.text
+    sent_start = tok.sent.start_char
+    words = text[spk.start:spk.end].split()[1:]
+    caps = {w.strip(".,").lower() for w in words[:-1] if w[:1].isupper()}
+    head = (spk.head or "").lower()
+    heads = {head, *_HEAD_ABBREV.get(head, ())}
+    n = bisect.bisect_left(cands, sent_start, key=lambda c: c.pos)
+    best, best_score = None, 0
+    seen = set()
+    for c in (cands[j] for j in range(n - 1, max(-1, n - 200), -1)):
+        if spk.start - c.pos > ANTECEDENT_CHARS:
+            break
+        if c.type != "PERSON" or c.ref is None or not c.name or c.name in seen:
+            continue
+        seen.add(c.name)
+        key = c.name if len(c.name.split()) > 1 else c.name.split()[-1]
+        score = 0
+        for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", text[:sent_start]):
+            before = re.findall(r"[\w'\-]+", _title_before(text, m.start()))[-5:]
+            low = [w.lower() for w in before]
+            # the head noun in title position: "Texas Sen. Ted Cruz", "Republican nominee Donald Trump"
+            k = max((i for i, w in enumerate(low) if w in heads), default=None)
+            near = set(low)
+            ok = k is not None and all(w[:1].isupper() for w in before[k + 1:])
+            after = text[m.end():m.end() + 60]
+            if not ok and after[:2] == ", ":         # "Rick Perry, the former governor,"
+                app = re.findall(r"[\w'\-]+", re.split(r"[,.;:]", after[2:])[0].lower())[:6]
+                ok = bool(heads & set(app))
+                near |= set(app)
+            if ok and (not caps or caps & near):
+                score = max(score, 1)
+        if score > best_score:
+            best, best_score = c, score
+    return best
+
+
 def _earlier_modified(ctx: _Ctx, spk: Spk) -> str | None:
     """'the ministry' -> 'foreign ministry' when the text said 'the foreign ministry' before."""
     first = ctx.tok_at(spk.start)
@@ -1197,6 +1364,8 @@ def _resolve(ctx: _Ctx, attrs: list[Attr]) -> list[dict]:
                 n = bisect.bisect_left(cands, spk.start, key=lambda c: c.pos)
                 c = next((c for c in (cands[j] for j in range(n - 1, max(-1, n - 200), -1)) if c.head == spk.head
                           and spk.start - c.pos < ANTECEDENT_CHARS), None)
+                if c is None and spk.epithet:
+                    c = _epithet_ref(ctx, cands, spk)
                 if c is None and spk.head in R.QUOTE_ANAPHORIC_ORG_NOUNS:
                     # "the company said": the organisation named just before
                     c = _pick(cands, spk.start, ("ORG",), ctx.line(spk.start)[0])

@@ -86,7 +86,7 @@ CASES = [
      [("direct", "ministry", 'The first part of the statement condemns the attack.\n\n"The second part calls '
                              'for restraint')]),
     ("continuation-paragraph", '"We are ready," John Kirby said.\n\n"We will defend our partners in the region."',
-     [("direct", "John Kirby", "We are ready"), ("direct", "John Kirby", "We will defend our partners in the region.")]),
+     [("direct", "John Kirby", 'We are ready," John Kirby said.\n\n"We will defend our partners in the region.')]),
     ("lead-in-sentence", "Revenge was Iran's duty, Khamenei said. \"There will be a harsh punishment.\"",
      [("direct", "Khamenei", "There will be a harsh punishment."),
       ("indirect", "Khamenei", "Revenge was Iran's duty")]),
@@ -153,6 +153,50 @@ CASES = [
      [("indirect", "Iran\u2019s state television", "the meeting took place in Tehran on Sunday")]),
     ("indirect-org", "The Foreign Ministry said the ambassador had been summoned over the remarks.",
      [("indirect", "Foreign Ministry", "the ambassador had been summoned over the remarks")]),
+    # a statement that goes on in the next paragraph, once the attribution closes the first one
+    ("split-next-paragraph", '"We will win this state," Jane Porter said.\n\n"Our volunteers have knocked on '
+                             'every door in the county."',
+     [("direct", "Jane Porter", 'We will win this state," Jane Porter said.\n\n"Our volunteers have knocked on '
+                                'every door in the county.')]),
+    ("split-next-paragraph-not-after-more-text", '"We will win this state," Jane Porter said. She then thanked '
+                                                 'the crowd.\n\n"Who will pay for the new stadium?"',
+     [("direct", "Jane Porter", "We will win this state"),
+      ("direct", "Jane Porter", "Who will pay for the new stadium?", "She")]),
+    # the attribution sentence between the parts may say more, as long as it is one sentence
+    ("split-long-attribution", '"We have come a long way," Mayor Ruth Ellis said, noting that the town had lost its '
+                               'factory a decade ago. "We are going to keep working."',
+     [("direct", "Ruth Ellis", 'We have come a long way," Mayor Ruth Ellis said, noting that the town had lost its '
+                               'factory a decade ago. "We are going to keep working.')]),
+    ("split-not-across-two-sentences", '"We have come a long way," Ellis said. Her husband shook his head. "We are '
+                                       'going to keep working."',
+     [("direct", "Ellis", "We have come a long way"), ("direct", "Ellis", "We are going to keep working.")]),
+    # an invisible direction mark (U+202A) before the opening quote mark
+    ("invisible-mark-before-quote", 'Her post drew hundreds of replies. \u202a"We stand with you, always," wrote '
+                                    'Maria Lopez.',
+     [("direct", "Maria Lopez", "We stand with you, always")]),
+    # a parenthetical attribution inside the sentence that holds the fragment
+    ("partial-parenthetical", 'John Bell runs a bakery in town. Perhaps, he said, this "small town has grown '
+                              'too fast."',
+     [("partial", "John Bell", 'Perhaps, he said, this "small town has grown too fast."', "he")]),
+    ("partial-protested", 'The Lee campaign protested that rival aides were being "disingenuous" about the count.',
+     [("partial", "Lee campaign", 'that rival aides were being "disingenuous" about the count')]),
+    ("partial-elaborated", 'Senator Mark Hale elaborated that the tax would be "a burden on every family" in the '
+                           'state.',
+     [("partial", "Mark Hale", 'that the tax would be "a burden on every family" in the state')]),
+    # "one of those advisers": a described speaker, not the subject of the sentence before
+    ("one-of-speaker", 'Smith will have most of the delegates by the end of the month. "There will not be a path '
+                       'for him to win," said one of those advisers.',
+     [("direct", "one of those advisers", "There will not be a path for him to win")]),
+    # epithets: the person the text already gave that title, else the description stays
+    ("epithet-title", 'Texas Sen. Ted Cruz spoke in Houston on Monday. "That would be a disaster," the Texas '
+                      'senator said.',
+     [("direct", "Ted Cruz", "That would be a disaster", "the Texas senator")]),
+    ("epithet-apposition", 'Rick Perry, the former governor, met Ted Cruz in Austin. "Ted is ready," the governor '
+                           'said.',
+     [("direct", "Rick Perry", "Ted is ready", "the governor")]),
+    ("epithet-unresolved", 'Donald Trump attacked Marco Rubio on Monday. "He is a lightweight," the New York '
+                           'businessman said.',
+     [("direct", "New York businessman", "He is a lightweight", "the New York businessman")]),
 ]
 
 
@@ -184,6 +228,7 @@ NO_QUOTES = [
     ("expletive-it", 'It was revealed that the leader "declined to engage" in a war with Israel.'),
     ("apostrophes-only", "Iran\u2019s leaders didn\u2019t say whether Hamas\u2019 strike was planned."),
     ("unattributed", '"Nothing will ever be the same again after this." The crowd dispersed slowly.'),
+    ("date-never-speaks", 'Last year the board met twice. "Prices will rise again," last year said.'),
 ]
 
 
