@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,11 @@ class Corpus:
     @property
     def types(self) -> dict[str, str]:
         return dict(zip(self.actors.actor_id, self.actors.type))
+
+    @cached_property
+    def by_doc(self) -> pd.DataFrame:
+        """Documents indexed by doc_id, with `label` (title or file name) for tables and hovers."""
+        return self.documents.assign(label=doc_label(self.documents)).set_index("doc_id")
 
     def actor_lookup(self) -> dict[str, str]:
         """Lower-cased name, alias or id -> actor id (for URLs and search)."""
@@ -196,7 +202,7 @@ def timeline_rows(c: Corpus, f: Filters, top_n: int = 12) -> pd.DataFrame:
         cand = x.actor_id if not f.types else x.actor_id[x.actor_id.map(types).isin(f.types)]
         lanes = list(cand.value_counts().head(top_n).index)
     x = x[x.actor_id.isin(lanes)].copy()
-    docs = c.documents.assign(label=doc_label(c.documents)).set_index("doc_id")
+    docs = c.by_doc
     x["lane"] = x.actor_id.map(c.names)
     x["title"] = x.doc_id.map(docs.label)
     x["outlet"] = x.doc_id.map(docs.outlet)
@@ -268,7 +274,7 @@ def quote_table(c: Corpus, f: Filters, search: str = "", kinds=(), speakers=(), 
         q = q[q.speaker_id.isin(speakers)]
     if about:
         q = q[_has_any(q.about_ids, set(about))]
-    docs = c.documents.assign(label=doc_label(c.documents)).set_index("doc_id")
+    docs = c.by_doc
     out = pd.DataFrame({
         "date": q.doc_id.map(docs.published),
         "speaker": q.speaker.fillna("(unattributed)"),
@@ -302,7 +308,7 @@ def also_reported(c: Corpus, quote_id: str) -> pd.DataFrame:
     if gid.empty:
         return pd.DataFrame(columns=["date", "article", "outlet", "speaker", "quote", "earliest"])
     g = q[q.group_id == gid.iloc[0]]
-    docs = c.documents.assign(label=doc_label(c.documents)).set_index("doc_id")
+    docs = c.by_doc
     out = pd.DataFrame({"date": g.doc_id.map(docs.published), "article": g.doc_id.map(docs.label),
                         "outlet": g.doc_id.map(docs.outlet).fillna(""), "speaker": g.speaker, "quote": g.text,
                         "quote_id": g.quote_id,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,13 +45,12 @@ def skipper(article: Article, roles: set[str] = SKIP_ROLES):
     return skip
 
 
-def lead_span(article: Article, doc: Doc) -> tuple[int, int] | None:
+def lead_span(article: Article, doc: Doc, skip: Callable[[int], bool]) -> tuple[int, int] | None:
     """The first body sentence (the lead), else the headline: what the publication event shows.
 
     The lead, not the headline, so the event carries the actors the article is about (headline
     mentions are skipped as unreliable).
     """
-    skip = skipper(article)
     for s in doc.sents:
         body = s.text.rstrip()
         if body.strip() and not skip(s.start_char + len(body) - 1):   # a dateline prefix is fine
@@ -83,5 +83,5 @@ def process(article: Article, doc: Doc) -> DocResult:
         if found:
             article.published, article.date_source = found, "text"
     res.quotes = _stage(res, "quotes", lambda: quotes.extract_quotes(doc, res.mentions, skip), [])
-    res.lead = lead_span(article, doc)
+    res.lead = lead_span(article, doc, skip)
     return res
