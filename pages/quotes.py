@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dossier_app import data, query
+from dossier_app import data, query, selection
 from dossier_app.reader import article_html
 from dossier_app.text import md
 
@@ -25,7 +25,7 @@ table = query.quote_table(corpus, filters, search, kinds, speakers, about, outle
 st.caption(f"{len(table)} quotes · {md(filters.describe(names))}")
 shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]]
 event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=True, on_select="rerun",
-                     selection_mode="single-row", key="quote_table", height=420,
+                     selection_mode="single-row", key=selection.table_key("quote_table", table.quote_id), height=420,
                      column_config={"quote": st.column_config.TextColumn("quote", width="large"),
                                     "date": st.column_config.DateColumn("date"),
                                     "reports": st.column_config.NumberColumn(
@@ -33,9 +33,8 @@ event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=Tru
 st.download_button("Download CSV of these quotes", shown.to_csv(index=False).encode("utf-8"),
                    file_name="dossier-quotes.csv", mime="text/csv")
 
-rows = event.selection.rows if event else []
-if rows:
-    r = table.iloc[rows[0]]
+r = selection.picked_row(table, event.selection.rows if event else [])
+if r is not None:
     doc = query.article(corpus, r.doc_id)
     st.subheader(md(doc["label"]) if doc else "Article")
     if doc:

@@ -1,0 +1,29 @@
+"""Table selections that follow the rows a user picked, not row positions. Pure: no streamlit.
+
+`st.dataframe` reports selected rows by position. When the table is narrowed (a search, a filter)
+the same position points at another row, or past the end. Keying the widget on the rows it
+shows gives a changed table a fresh, empty selection, and `picked_row` never indexes past it.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+import pandas as pd
+
+
+def table_key(prefix: str, ids: Iterable[str]) -> str:
+    """A widget key that changes whenever the table's rows (by id, in order) change."""
+    h = hashlib.sha1()
+    for i in ids:
+        h.update(str(i).encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return f"{prefix}_{h.hexdigest()[:12]}"
+
+
+def picked_row(table: pd.DataFrame, rows: Iterable[int] | None) -> pd.Series | None:
+    """The first selected row of `table`, or None when nothing valid is selected."""
+    for r in rows or ():
+        if isinstance(r, int) and 0 <= r < len(table):
+            return table.iloc[r]
+    return None
