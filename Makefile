@@ -40,4 +40,4 @@ screenshots: cache
 	rm -f docs/screenshot_server.log docs/screenshot_timings.json
 
 clean:
-	rm -rf $(CACHE)
+	rm -rf $(CACHE) $(dir $(CACHE)).$(notdir $(CACHE)).gens $(dir $(CACHE)).$(notdir $(CACHE)).lock

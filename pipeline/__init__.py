@@ -1,3 +1,3 @@
 """Dossier preprocessing pipeline: news articles -> Parquet cache (see README and DATA.md)."""
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = "0.2.0"

@@ -24,6 +24,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, help="worker processes (default: all cores for large corpora)")
     b.add_argument("--if-stale", action="store_true", help="skip when the cache is up to date")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or Dask distributed workers")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: an existing scheduler, e.g. tcp://host:8786 "
+                        "(default: a local cluster of --jobs workers)")
+    b.add_argument("--full", action="store_true", help="parse every article again (ignore stored results)")
+    b.add_argument("--part-rows", type=int, default=None, help=argparse.SUPPRESS)
     r = sub.add_parser("relink", help="re-derive actor tables after editing aliases (no re-parse)")
     r.add_argument("--out", type=Path, default=Path(os.environ.get("DOSSIER_CACHE", "data/cache")))
     r.add_argument("--aliases", type=Path, default=Path("data/aliases.csv"))
@@ -47,16 +54,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2
-    report = build_mod.build(args.inputs, args.out, metadata=args.metadata, aliases=args.aliases,
-                             model=args.model, jobs=args.jobs, if_stale=args.if_stale,
-                             progress=not args.no_progress)
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    extra = {"part_rows": args.part_rows} if args.part_rows else {}
+    try:
+        report = build_mod.build(args.inputs, args.out, metadata=args.metadata, aliases=args.aliases,
+                                 model=args.model, jobs=args.jobs, if_stale=args.if_stale,
+                                 progress=not args.no_progress, engine_name=args.engine,
+                                 scheduler=args.scheduler, full=args.full, **extra)
+    except build_mod.store.CacheError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     for e in report.errors:
         print(f"rejected: {e.path}: {e.reason}", file=sys.stderr)
     if not report.skipped:
         c = report.counts
-        print(f"Built {args.out}: {c.get('documents', 0)} documents, {c.get('actors', 0)} actors, "
-              f"{c.get('mentions', 0)} mentions, {c.get('events', 0)} events, {c.get('quotes', 0)} quotes.",
-              file=sys.stderr)
+        print(f"Built {args.out}: {c.get('documents', 0)} documents ({report.parsed} parsed, "
+              f"{report.reused} reused), {c.get('actors', 0)} actors, {c.get('mentions', 0)} mentions, "
+              f"{c.get('events', 0)} events, {c.get('quotes', 0)} quotes.", file=sys.stderr)
     return 1 if report.errors else 0
 
 

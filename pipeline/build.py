@@ -1,11 +1,15 @@
-"""Build: inputs -> cache. Orchestrates ingest, clean, the per-document engine, corpus steps, store.
+"""Build: inputs -> cache. Wires ingest, clean, the per-document engine, corpus steps and store.
 
-Also decides whether a cache is stale (inputs, aliases, pipeline code or model changed) and
-re-derives the actor tables after the user edits aliases, without re-parsing.
+A build into an existing cache is incremental. Inputs are discovered once; a file whose bytes and
+metadata row are unchanged keeps its articles' stored results, a changed file is read and cleaned
+again, and only articles whose cleaned text (and what else the stages read, see
+`results.nlp_key`) is new are parsed. Rows of removed inputs are dropped. Corpus-wide steps then
+run over every article from the stored tables, so the result equals a full build.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -14,10 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import PIPELINE_VERSION, engine, events, ingest, link, nlp, similar, store
-from .article import Article, doc_id_for
+from . import PIPELINE_VERSION, corpus, engine, ingest, link, nlp, store
+from .article import Article
 from .clean import clean
 from .ingest import InputError
+from .results import Collector, nlp_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_ALIASES = Path("data/aliases.csv")
@@ -26,18 +31,20 @@ MAX_ARTICLE_CHARS = 1_000_000      # about 170k words, several minutes of parsin
 
 @dataclass
 class BuildReport:
-    """What a build did: counts, rejected inputs and where the cache is."""
+    """What a build did: counts, rejected inputs, how much was parsed and where the cache is."""
     out: Path
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     skipped: bool = False
+    parsed: int = 0
+    reused: int = 0
 
 
 def code_hash() -> str:
-    """Hash of the pipeline's own source: a code change makes every cache stale."""
+    """Hash of the pipeline's own source: a code change makes every stored result stale."""
     h = hashlib.sha256()
-    for p in sorted(PACKAGE_DIR.glob("*.py")):
-        h.update(p.name.encode())
+    for p in sorted(PACKAGE_DIR.rglob("*.py")):
+        h.update(p.relative_to(PACKAGE_DIR).as_posix().encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
@@ -51,19 +58,38 @@ def model_info(name: str) -> dict:
     return {"name": name, "version": version}
 
 
-def fingerprint(inputs: list[Path], metadata: Path | None, aliases: Path | None, model: str) -> dict:
+@dataclass
+class Plan:
+    """The inputs of one build, discovered once: files, sidecars, metadata and their keys."""
+    files: list[ingest.InputFile]
+    sidecars: list[Path]
+    meta: dict[str, dict]
+    keys: dict[str, str]               # input path -> sha256 of its bytes and metadata row
+    errors: list[InputError]
+
+
+def plan(inputs: list[Path], metadata: Path | None) -> Plan:
+    """Discover the inputs, read the metadata sidecars and key every file."""
+    files, errors = ingest.discover(inputs)
+    sidecars = ingest.sidecars(inputs, metadata)
+    meta, meta_errors = ingest.read_sidecars(sidecars)
+    keys = {}
+    for f in files:
+        row = ingest.metadata_for(f, meta)
+        h = hashlib.sha256(ingest.file_hash(f.path).encode())
+        h.update(json.dumps(row, sort_keys=True, default=str).encode())
+        keys[str(f.path)] = h.hexdigest()
+    return Plan(files, sidecars, meta, keys, errors + meta_errors)
+
+
+def fingerprint(p: Plan, aliases: Path | None, model: str) -> dict:
     """Everything a cache depends on; equal fingerprints mean the cache is fresh."""
-    files, _ = ingest.discover(inputs)
-    paths = [f.path for f in files]
-    if metadata:
-        paths.append(metadata)
-    else:
-        paths += [p / ingest.SIDECAR for p in inputs if p.is_dir() and (p / ingest.SIDECAR).is_file()]
     return {
         "pipeline_version": PIPELINE_VERSION,
         "code_hash": code_hash(),
         "model": model_info(model),
-        "inputs": [{"path": str(p), "sha256": ingest.file_hash(p)} for p in paths if p.is_file()],
+        "inputs": [{"path": str(f.path), "sha256": p.keys[str(f.path)]} for f in p.files]
+                  + [{"path": str(s), "sha256": ingest.file_hash(s)} for s in p.sidecars if s.is_file()],
         "aliases": {"path": str(aliases) if aliases else None,
                     "sha256": ingest.file_hash(aliases) if aliases and aliases.is_file() else None},
     }
@@ -81,101 +107,18 @@ def _progress_bar(total: int):
                 dynamic_ncols=True, mininterval=0.5)
 
 
-def _unique_ids(articles: list[Article]) -> tuple[list[str], dict[str, str]]:
-    """doc_ids (hash of cleaned text), made unique; identical texts point at the first copy."""
-    ids, first, dup = [], {}, {}
-    for a in articles:
-        d = a.doc_id
-        if d in first:
-            orig = first[d]
-            d = doc_id_for(a.text + "\x00" + a.path)
-            dup[d] = orig
-        else:
-            first[d] = d
-        ids.append(d)
-    return ids, dup
+def _previous(out: Path, fp: dict) -> tuple[Path | None, dict]:
+    """The current generation when its stored results can be reused (same code and model)."""
+    gen = store.resolve(out)
+    man = store.read_manifest(gen) or {}
+    same = all(man.get(k) == fp[k] for k in ("pipeline_version", "code_hash", "model"))
+    if not same or not store.has_table(gen, "timexes"):
+        return None, {}
+    return gen, man
 
 
-def _documents(results, ids: list[str], dup: dict[str, str]) -> pd.DataFrame:
-    rows = []
-    for r, d in zip(results, ids):
-        a = r.article
-        rows.append({"doc_id": d, "path": a.path, "title": a.title, "outlet": a.outlet, "url": a.url,
-                     "published": a.published, "date_source": a.date_source, "text": a.text,
-                     "n_words": r.n_words, "duplicate_of": dup.get(d),
-                     "lead_start": r.lead[0] if r.lead else None, "lead_end": r.lead[1] if r.lead else None,
-                     "dated_from": None, "cleaning_notes": len(a.notes)})
-    return pd.DataFrame(rows, columns=["doc_id", "path", "title", "outlet", "url", "published", "date_source",
-                                       "text", "n_words", "duplicate_of", "lead_start", "lead_end",
-                                       "dated_from", "cleaning_notes"])
-
-
-def _corpus_dates(docs: pd.DataFrame) -> None:
-    """Near-duplicates and `similar` publication dates (in place)."""
-    near = similar.near_duplicates(list(zip(docs.doc_id, docs.text)))
-    docs["duplicate_of"] = [dup if dup is not None else near.get(d) for d, dup in zip(docs.doc_id, docs.duplicate_of)]
-    found = similar.similar_dates(docs[["doc_id", "text", "published", "date_source"]].to_dict("records"))
-    for i, d in enumerate(docs.doc_id):
-        if d in found and pd.isna(docs.at[i, "published"]):
-            docs.at[i, "published"] = found[d][0]
-            docs.at[i, "date_source"] = "similar"
-            docs.at[i, "dated_from"] = found[d][1]
-
-
-def _frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    for c in cols:
-        if c not in df.columns:
-            df[c] = pd.Series(dtype=object)
-    return df
-
-
-QUOTE_COLS = ["doc_id", "text", "kind", "start", "end", "speaker", "speaker_start", "speaker_end",
-              "speaker_ref_start", "speaker_ref_end", "cue"]
-
-
-def _quotes_raw(results, ids) -> pd.DataFrame:
-    rows = [{**q, "doc_id": d} for r, d in zip(results, ids) for q in r.quotes]
-    q = _frame(rows, QUOTE_COLS)
-    q["speaker_raw"] = q["speaker"]
-    q["quote_id"] = [link.stable_id(d, s, e, k) for d, s, e, k in zip(q.doc_id, q.start, q.end, q.kind)]
-    return q
-
-
-def _events_raw(results, ids, docs: pd.DataFrame) -> pd.DataFrame:
-    published = dict(zip(docs.doc_id, docs.published))
-    rows = []
-    for r, d in zip(results, ids):
-        pub = published.get(d)
-        pub = None if pd.isna(pub) else pub
-        rows += events.build_events(d, r.article.text, pub, r.lead, r.timexes)
-    return _frame(rows, ["event_id", "doc_id", "date", "date_end", "granularity", "expression", "expr_start",
-                         "expr_end", "date_source", "sentence", "start", "end"])
-
-
-def _mentions_raw(results, ids) -> pd.DataFrame:
-    rows = [{**m, "doc_id": d} for r, d in zip(results, ids) for m in r.mentions]
-    return _frame(rows, link.MENTION_COLS)
-
-
-def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: Path | None = None,
-          model: str | None = None, jobs: int | None = None, if_stale: bool = False,
-          progress: bool = True, log=lambda msg: print(msg, file=sys.stderr)) -> BuildReport:
-    """Build the cache in `out` from `inputs`. Rejected inputs are reported, never fatal."""
-    model = model or nlp.model_name()
-    if aliases is None and DEFAULT_ALIASES.is_file():
-        aliases = DEFAULT_ALIASES
-    fp = fingerprint(inputs, metadata, aliases, model)
-    report = BuildReport(out=out)
-    if if_stale and is_fresh(out, fp):
-        man = store.read_manifest(out) or {}
-        report.skipped = True
-        report.counts = man.get("counts", {})
-        report.errors = [InputError(e["path"], e["reason"]) for e in man.get("errors", [])]
-        log(f"Cache in {out} is up to date ({report.counts.get('documents', 0)} documents); skipping the build.")
-        return report
-    started = datetime.now(timezone.utc)
-    raws, errors, _ = ingest.read_inputs(inputs, metadata)
+def _clean_all(raws, errors: list[InputError]) -> list[Article]:
+    """Cleaned articles of the raw records; a record that cleans to nothing is an error."""
     articles: list[Article] = []
     for raw in raws:
         try:
@@ -192,34 +135,150 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
                                                  f"{MAX_ARTICLE_CHARS:,} limit: split it into articles"))
             else:
                 articles.append(a)
-    log(f"Read {len(raws)} records ({len(articles)} articles) from {len(inputs)} input(s); "
-        f"{len(errors)} rejected.")
-    bar = _progress_bar(len(articles)) if progress and articles else None
-    results = list(engine.run(articles, model, jobs, progress=bar.update if bar else (lambda n: None)))
-    if bar:
-        bar.close()
-    for r in results:
-        errors.extend(InputError(r.article.path, e) for e in r.errors)
-    ids, dup = _unique_ids([r.article for r in results])
-    docs = _documents(results, ids, dup)
-    _corpus_dates(docs)
-    mentions_raw = _mentions_raw(results, ids)
-    quotes = _quotes_raw(results, ids)
-    evs = _events_raw(results, ids, docs)
-    alias_df = read_aliases(aliases)
-    tables = link.derive(mentions_raw, quotes, evs, alias_df)
-    tables["documents"] = docs
-    tables["mentions_raw"] = mentions_raw
-    write_all(out, tables)
-    report.counts = {k: int(len(v)) for k, v in tables.items() if k in store.TABLES}
-    report.errors = errors
-    manifest = {**fp, "counts": report.counts,
-                "errors": [{"path": e.path, "reason": e.reason} for e in errors],
-                "metadata": str(metadata) if metadata else None,
-                "started": started.isoformat(timespec="seconds"),
-                "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    store.write_manifest(out, manifest)
+    return articles
+
+
+def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list[InputError]
+            ) -> tuple[list[dict], list[tuple[int, Article, str, str]]]:
+    """What to carry over and what to parse, in input order.
+
+    Returns (reuse, todo): reuse rows {seq, old doc_id, and for re-read files the fresh path,
+    input, title, outlet, url}; todo items (seq, article, input path, nlp key)."""
+    old_docs = (store.read_table(prev, "documents", ["doc_id", "input", "nlp_key"]) if prev
+                else pd.DataFrame(columns=["doc_id", "input", "nlp_key"]))
+    old_keys = {i["path"]: i["sha256"] for i in prev_man.get("inputs", [])}
+    bad_inputs = {e["path"].split("#")[0] for e in prev_man.get("errors", [])}
+    by_input = {k: list(g.doc_id) for k, g in old_docs.groupby("input", sort=False)} if len(old_docs) else {}
+    by_key = dict(zip(old_docs.nlp_key, old_docs.doc_id))
+    reuse: list[dict] = []
+    todo: list[tuple[int, Article, str, str]] = []
+    seq = 0
+    for f in p.files:
+        path = str(f.path)
+        if old_keys.get(path) == p.keys[path] and path in by_input and path not in bad_inputs:
+            for d in by_input[path]:            # unchanged file: its articles as stored, in order
+                reuse.append({"seq": seq, "old": d})
+                seq += 1
+            continue
+        raws, errs = ingest.read_file(f, p.meta)
+        errors.extend(errs)
+        for a in _clean_all(raws, errors):
+            key = nlp_key(a, stamp)
+            if key in by_key:                   # the same article as before (a renamed file, a new JSONL line)
+                reuse.append({"seq": seq, "old": by_key[key], "path": a.path, "input": path,
+                              "title": a.title, "outlet": a.outlet, "url": a.url})
+            else:
+                todo.append((seq, a, path, key))
+            seq += 1
+    return reuse, todo
+
+
+def carried(prev: Path | None, reuse: list[dict]) -> dict[str, pd.DataFrame]:
+    """The previous generation's per-document rows for `reuse`, keyed by their new seq."""
+    if prev is None or not reuse:
+        return {}
+    r = pd.DataFrame(reuse)
+    old = set(r.old)
+    out = {}
+    for name, table in (("documents", "documents"), ("mentions", "mentions_raw"),
+                        ("quotes", "quotes"), ("timexes", "timexes")):
+        df = store.read_table(prev, table)
+        df = df[df.doc_id.isin(old)]
+        df = df.merge(r[["seq", "old"]], left_on="doc_id", right_on="old", how="inner").drop(columns=["old"])
+        out[name] = df
+    docs = out["documents"]
+    fresh = {row["seq"]: row for row in reuse if "path" in row}   # re-read files: current path and metadata
+    if fresh:
+        for c in ("path", "input", "title", "outlet", "url"):
+            docs[c] = pd.Series([fresh[s][c] if s in fresh else v for s, v in zip(docs.seq, docs[c])],
+                                index=docs.index, dtype=object)
+    q = out["quotes"]
+    if "speaker_raw" in q.columns:
+        q["speaker"] = q["speaker_raw"]
+    out["quotes"] = q.drop(columns=[c for c in ("speaker_raw", "speaker_id", "about_ids", "group_id",
+                                                "n_reports", "quote_id") if c in q.columns])
+    out["documents"] = docs.drop(columns=["duplicate_of", "dated_from"], errors="ignore")
+    return {k: v.drop(columns=["doc_id"]) for k, v in out.items()}
+
+
+def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | None, progress: bool,
+          engine_name: str, scheduler: str | None) -> Collector:
+    """Run the per-document stages over the articles to parse, collecting compact tables."""
+    col = Collector()
+    if not todo:
+        return col
+    bar = _progress_bar(len(todo)) if progress else None
+    tick = bar.update if bar else (lambda n: None)
+    articles = [a for _, a, _, _ in todo]
+    if engine_name == "dask":
+        from . import engine_dask
+        stream = engine_dask.run(articles, model, jobs, progress=tick, scheduler=scheduler)
+    else:
+        stream = engine.run(articles, model, jobs, progress=tick)
+    try:
+        for (seq, _, path, key), r in zip(todo, stream):
+            col.add(seq, r, path, key)
+    finally:
+        if bar:
+            bar.close()
+    return col
+
+
+def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: Path | None = None,
+          model: str | None = None, jobs: int | None = None, if_stale: bool = False,
+          progress: bool = True, log=lambda msg: print(msg, file=sys.stderr), engine_name: str = "local",
+          scheduler: str | None = None, full: bool = False, part_rows: int = store.PART_ROWS) -> BuildReport:
+    """Build or update the cache in `out` from `inputs`. Rejected inputs are reported, never fatal.
+
+    `full`: parse everything again instead of reusing the stored results."""
+    model = model or nlp.model_name()
+    if aliases is None and DEFAULT_ALIASES.is_file():
+        aliases = DEFAULT_ALIASES
+    report = BuildReport(out=out)
+    with store.lock(out):
+        p = plan(inputs, metadata)
+        fp = fingerprint(p, aliases, model)
+        if if_stale and is_fresh(out, fp):
+            man = store.read_manifest(out) or {}
+            report.skipped = True
+            report.counts = man.get("counts", {})
+            report.errors = [InputError(e["path"], e["reason"]) for e in man.get("errors", [])]
+            log(f"Cache in {out} is up to date ({report.counts.get('documents', 0)} documents); skipping the build.")
+            return report
+        started = datetime.now(timezone.utc)
+        prev, prev_man = (None, {}) if full else _previous(out, fp)
+        errors = list(p.errors)
+        stamp = f"{fp['pipeline_version']}|{fp['code_hash']}|{json.dumps(fp['model'], sort_keys=True)}"
+        reuse, todo = collect(p, prev, prev_man, stamp, errors)
+        log(f"{len(reuse) + len(todo)} articles from {len(p.files)} file(s): {len(todo)} to parse, "
+            f"{len(reuse)} unchanged; {len(errors)} rejected.")
+        tables = _merge(parse(todo, model, jobs, progress, engine_name, scheduler).tables(), carried(prev, reuse))
+        for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
+            errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
+        result = corpus.derive_all(tables, read_aliases(aliases))
+        report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
+        report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
+        manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),
+                    "errors": [{"path": e.path, "reason": e.reason} for e in errors],
+                    "metadata": str(metadata) if metadata else None,
+                    "roots": [str(i) for i in inputs],
+                    "started": started.isoformat(timespec="seconds"),
+                    "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        gen = store.new_generation(out)
+        write_all(gen, result, part_rows)
+        store.write_manifest(gen, manifest)
+        store.publish(out, gen)
     return report
+
+
+def _merge(new: dict[str, pd.DataFrame], old: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """New and carried-over per-document tables as one set, in seq order."""
+    out = {}
+    for k, df in new.items():
+        parts = [x for x in (df, old.get(k)) if x is not None and len(x)]
+        both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else df)
+        out[k] = both.sort_values("seq", kind="stable").reset_index(drop=True)
+    return out
 
 
 def read_aliases(path: Path | None) -> pd.DataFrame | None:
@@ -235,20 +294,30 @@ def read_aliases(path: Path | None) -> pd.DataFrame | None:
     return df
 
 
-def write_all(out: Path, tables: dict[str, pd.DataFrame]) -> None:
+def write_all(gen: Path, tables: dict[str, pd.DataFrame], part_rows: int = store.PART_ROWS) -> None:
+    """Every cache table of a new generation (the manifest comes after)."""
     for name in store.TABLES + store.INTERNAL_TABLES:
         if name in tables:
-            store.write_table(out, name, tables[name])
+            df = tables[name].drop(columns=["seq"], errors="ignore")
+            store.write_table(gen, name, df, part_rows)
 
 
 def relink(out: Path, aliases: Path) -> dict[str, int]:
-    """Re-derive actors, mentions, quote speakers and event actors after an alias edit."""
-    t = store.read_cache(out, ("documents", "quotes", "events", "mentions_raw"))
-    tables = link.derive(t["mentions_raw"], t["quotes"], t["events"], read_aliases(aliases))
-    write_all(out, tables)
-    man = store.read_manifest(out) or {}
-    man["aliases"] = {"path": str(aliases), "sha256": ingest.file_hash(aliases) if aliases.is_file() else None}
-    man["counts"] = {**man.get("counts", {}), **{k: int(len(v)) for k, v in tables.items()}}
-    man["relinked"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    store.write_manifest(out, man)
+    """Re-derive actors, mentions, quote speakers and event actors after an alias edit.
+
+    Writes a new generation: the unchanged tables are carried over, the rest rewritten."""
+    with store.lock(out):
+        cur = store.resolve(out)
+        t = store.read_cache(cur, ("quotes", "events", "mentions_raw"))
+        tables = link.derive(t["mentions_raw"], t["quotes"], t["events"], read_aliases(aliases))
+        gen = store.new_generation(out)
+        for name in ("documents", "mentions_raw", "timexes"):
+            store.carry_over(cur, gen, name)
+        write_all(gen, tables)
+        man = store.read_manifest(cur) or {}
+        man["aliases"] = {"path": str(aliases), "sha256": ingest.file_hash(aliases) if aliases.is_file() else None}
+        man["counts"] = {**man.get("counts", {}), **{k: int(len(v)) for k, v in tables.items()}}
+        man["relinked"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        store.write_manifest(gen, man)
+        store.publish(out, gen)
     return man["counts"]

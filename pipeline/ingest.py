@@ -172,6 +172,14 @@ def _records(f: InputFile, text: str) -> tuple[list[RawArticle], list[InputError
     return arts, errs
 
 
+def metadata_for(f: InputFile, meta: dict[str, dict]) -> dict:
+    """The sidecar row of a plain-text file (by path relative to its folder, else by name)."""
+    if f.path.suffix.lower() in RECORD_SUFFIXES:
+        return {}
+    rel = f.path.relative_to(f.root).as_posix() if f.path.is_relative_to(f.root) else f.path.name
+    return meta.get(rel) or meta.get(f.path.name) or {}
+
+
 def read_file(f: InputFile, meta: dict[str, dict]) -> tuple[list[RawArticle], list[InputError]]:
     """Articles of one input file, with sidecar metadata applied to plain-text files."""
     try:
@@ -182,32 +190,43 @@ def read_file(f: InputFile, meta: dict[str, dict]) -> tuple[list[RawArticle], li
         return _records(f, text)
     if not text.strip():
         return [], [InputError(str(f.path), "empty file")]
-    rel = f.path.relative_to(f.root).as_posix() if f.path.is_relative_to(f.root) else f.path.name
-    m = meta.get(rel) or meta.get(f.path.name) or {}
+    m = metadata_for(f, meta)
     return [RawArticle(path=str(f.path), text=text, **{k: m.get(k) for k in META_FIELDS})], []
 
 
-def read_inputs(inputs: list[Path], metadata: Path | None = None) -> tuple[list[RawArticle], list[InputError], list[Path]]:
-    """All articles under INPUTs. Returns (articles, errors, files read), errors never raise.
+def sidecars(inputs: list[Path], metadata: Path | None = None) -> list[Path]:
+    """The metadata files of a build: `metadata` when given, else `metadata.csv` in each input folder."""
+    if metadata:
+        return [metadata]
+    return [p / SIDECAR for p in inputs if p.is_dir() and (p / SIDECAR).is_file()]
 
-    The sidecar is `metadata` when given, else a `metadata.csv` inside each input folder.
-    """
-    files, errors = discover(inputs)
+
+def read_sidecars(paths: list[Path]) -> tuple[dict[str, dict], list[InputError]]:
+    """All sidecars' rows as one {file name: metadata}; unreadable ones are errors."""
     meta: dict[str, dict] = {}
-    sidecars = [metadata] if metadata else [p / SIDECAR for p in inputs if p.is_dir() and (p / SIDECAR).is_file()]
-    for sc in sidecars:
+    errors: list[InputError] = []
+    for sc in paths:
         if not sc.is_file():
             errors.append(InputError(str(sc), "metadata file not found"))
             continue
         m, errs = read_metadata(sc)
         meta.update(m)
         errors.extend(errs)
+    return meta, errors
+
+
+def read_inputs(inputs: list[Path], metadata: Path | None = None) -> tuple[list[RawArticle], list[InputError], list[Path]]:
+    """All articles under INPUTs. Returns (articles, errors, files read), errors never raise."""
+    files, errors = discover(inputs)
+    cars = sidecars(inputs, metadata)
+    meta, meta_errors = read_sidecars(cars)
+    errors.extend(meta_errors)
     articles: list[RawArticle] = []
     for f in files:
         arts, errs = read_file(f, meta)
         articles.extend(arts)
         errors.extend(errs)
-    return articles, errors, [f.path for f in files] + sidecars
+    return articles, errors, [f.path for f in files] + cars
 
 
 def published_or_none(value: date | None) -> date | None:

@@ -54,23 +54,10 @@ def _minhash(sh: np.ndarray) -> np.ndarray:
         return (sh[None, :] * _A[:, None] + _B[:, None]).min(axis=1)
 
 
-_LAST: tuple[tuple, dict[str, str]] | None = None     # the build calls this, then similar_dates
-
-
 def near_duplicates(docs: list[tuple[str, str]], threshold: float = R.NEAR_DUP_JACCARD) -> dict[str, str]:
     """[(doc_id, text)] -> {duplicate doc_id: original doc_id} for near-identical texts.
 
     The original is the first document of each group in input order."""
-    global _LAST
-    key = (threshold, tuple(d for d, _ in docs), tuple(len(t) for _, t in docs))
-    if _LAST is not None and _LAST[0] == key:
-        return dict(_LAST[1])
-    result = _near_duplicates(docs, threshold)
-    _LAST = (key, result)
-    return dict(result)
-
-
-def _near_duplicates(docs: list[tuple[str, str]], threshold: float) -> dict[str, str]:
     vocab: dict[str, int] = {}
     shingles = [_shingles(_words(t), vocab) for _, t in docs]
     sigs = np.stack([_minhash(s) for s in shingles]) if docs else np.zeros((0, N_HASH), dtype=np.uint64)
@@ -147,19 +134,21 @@ def _as_date(v) -> date | None:
         return None
 
 
-def similar_dates(docs: list[dict]) -> dict[str, tuple[date, str]]:
+def similar_dates(docs: list[dict], near: dict[str, str] | None = None) -> dict[str, tuple[date, str]]:
     """For undated docs, the date of a near-duplicate or of the dated doc sharing most sentences.
 
     Two sentences are shared when they have at least SIMILAR_MIN_SHARED content words in common,
     covering SIMILAR_MIN_OVERLAP of the shorter one (a repeated or re-translated quote, say).
     docs: dicts with doc_id, text, published (date or null), date_source.
+    `near`: the corpus's near_duplicates, when the caller has them already.
     Returns {doc_id: (date, from_doc_id)}; docs with no such match are left out."""
     pubs = [_as_date(d.get("published")) for d in docs]
     undated = [i for i, p in enumerate(pubs) if p is None]
     if not undated or all(p is None for p in pubs):
         return {}
     out: dict[str, tuple[date, str]] = {}
-    near = near_duplicates([(d["doc_id"], d["text"]) for d in docs])
+    if near is None:
+        near = near_duplicates([(d["doc_id"], d["text"]) for d in docs])
     by_id = {d["doc_id"]: i for i, d in enumerate(docs)}
     groups: dict[str, list[int]] = defaultdict(list)
     for dup, orig in near.items():

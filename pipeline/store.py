@@ -1,14 +1,28 @@
 """Store: the only module that reads or writes the cache folder (see DATA.md).
 
-Every write is atomic: a temporary file in the same folder, then `os.replace`. A build writes the
-tables first and `manifest.json` last, so a reader that keys on the manifest never sees a
-half-written build.
+A cache is a set of generations beside it and an atomic pointer:
+
+    data/cache                 -> .cache.gens/g-20261130T215501-1234   (a relative symlink)
+    data/.cache.gens/g-…/      documents.parquet, actors.parquet, …, manifest.json
+
+A build writes every table of a new generation, then its manifest, then swaps the symlink with
+one `os.replace`. A build killed at any moment leaves the previous generation in place, whole;
+readers that open `data/cache/documents.parquet` follow the link and never see a mix. A cache that
+is a plain folder (an older Dossier, or copied with `cp -rL`) is read as it is and is moved into
+the generations folder by the next build.
+
+Tables are one Parquet file, or a folder of part files under the same name when large
+(`mentions.parquet/part-00000.parquet`, …); `read_table` reads both layouts.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -16,9 +30,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 TABLES = ("documents", "actors", "mentions", "events", "quotes")
-# Tables the pipeline keeps for itself (re-deriving actors without re-parsing).
-INTERNAL_TABLES = ("mentions_raw",)
+# Tables the pipeline keeps for itself: re-deriving actors and events without re-parsing.
+INTERNAL_TABLES = ("mentions_raw", "timexes")
 MANIFEST = "manifest.json"
+PART_ROWS = 250_000        # tables longer than this are written as a folder of part files
+KEEP_GENERATIONS = 3       # the current one and two before it (a reader may still be on them)
 
 _STR = pa.string()
 _I32 = pa.int32()
@@ -41,6 +57,7 @@ SCHEMAS: dict[str, dict[str, pa.DataType]] = {
     "quotes": {"quote_id": _STR, "doc_id": _STR, "text": _STR, "kind": _STR, "start": _I32,
                "end": _I32, "speaker": _STR, "speaker_id": _STR, "speaker_start": _I32,
                "speaker_end": _I32, "cue": _STR, "about_ids": _LIST},
+    "timexes": {"doc_id": _STR, "start": _I32, "end": _I32},
 }
 
 
@@ -48,12 +65,133 @@ class CacheError(RuntimeError):
     """The cache folder is missing, incomplete or unreadable."""
 
 
+# ---------------------------------------------------------------- generations
+
+def generations_dir(cache: Path) -> Path:
+    """Where a cache's generations live: a hidden folder beside it."""
+    cache = Path(cache)
+    return cache.parent / f".{cache.name}.gens"
+
+
+def resolve(cache: Path) -> Path:
+    """The folder holding the cache's current tables (its generation, or the cache itself)."""
+    cache = Path(cache)
+    return Path(os.path.realpath(cache)) if cache.is_symlink() else cache
+
+
+def new_generation(cache: Path) -> Path:
+    """A fresh, empty generation folder for a build to write into (not yet visible)."""
+    gens = generations_dir(cache)
+    gens.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    gen = Path(tempfile.mkdtemp(prefix=f"g-{stamp}-", dir=gens))
+    os.chmod(gen, 0o777 & ~_umask())
+    return gen
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def publish(cache: Path, generation: Path) -> None:
+    """Point `cache` at a complete `generation` with one atomic rename, then prune old ones."""
+    cache = Path(cache)
+    generation = Path(generation)
+    if not (generation / MANIFEST).is_file():
+        raise CacheError(f"{generation} has no manifest: refusing to publish an incomplete build")
+    gens = generations_dir(cache)
+    if cache.exists() and not cache.is_symlink():       # a plain-folder cache from before
+        os.replace(cache, gens / f"g-00000000T000000-legacy-{os.getpid()}")
+    link = gens.parent / f".{cache.name}.link-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(generation, cache.parent), link)
+    os.replace(link, cache)
+    prune(cache)
+
+
+def prune(cache: Path, keep: int = KEEP_GENERATIONS) -> None:
+    """Delete generations older than the newest `keep` complete ones, and abandoned builds."""
+    gens = generations_dir(cache)
+    if not gens.is_dir():
+        return
+    current = resolve(cache)
+    complete = sorted((g for g in gens.iterdir() if g.is_dir() and (g / MANIFEST).is_file()),
+                      key=lambda g: g.name)
+    keep_set = {current, *complete[-keep:]}
+    for g in gens.iterdir():
+        if g in keep_set or not g.is_dir():
+            continue
+        if not (g / MANIFEST).is_file() and time.time() - g.stat().st_mtime < 24 * 3600 and _locked(cache):
+            continue        # another build may still be writing it
+        shutil.rmtree(g, ignore_errors=True)
+
+
+def _lock_path(cache: Path) -> Path:
+    return Path(cache).parent / f".{Path(cache).name}.lock"
+
+
+def _locked(cache: Path) -> bool:
+    """True when a build other than ours holds the cache's lock."""
+    try:
+        with open(_lock_path(cache), "a+") as f:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(f, fcntl.LOCK_UN)
+            return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def lock(cache: Path, wait: bool = True):
+    """One build at a time per cache (the upload page and the shell may both start one)."""
+    path = _lock_path(cache)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise CacheError(f"another build is writing {cache}; try again when it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def carry_over(src: Path, dst: Path, name: str) -> bool:
+    """Reuse an unchanged table of the previous generation (a hard link, else a copy)."""
+    s = table_path(src, name)
+    if not s.exists():
+        return False
+    d = table_path(dst, name)
+    if s.is_dir():
+        d.mkdir()
+        for part in sorted(s.iterdir()):
+            _link_or_copy(part, d / part.name)
+    else:
+        _link_or_copy(s, d)
+    return True
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+# ---------------------------------------------------------------- writing
+
 def _atomic_write(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -79,11 +217,26 @@ def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def write_table(cache: Path, name: str, df: pd.DataFrame) -> Path:
-    """Write one table atomically; returns its path."""
-    path = Path(cache) / f"{name}.parquet"
+def table_path(cache: Path, name: str) -> Path:
+    """`NAME.parquet` in the cache: a file, or a folder of part files."""
+    return Path(cache) / f"{name}.parquet"
+
+
+def write_table(cache: Path, name: str, df: pd.DataFrame, part_rows: int = PART_ROWS) -> Path:
+    """Write one table atomically: one file, or a folder of parts when over `part_rows` rows."""
+    path = table_path(cache, name)
     table = to_arrow(name, df.reset_index(drop=True))
-    _atomic_write(path, lambda tmp: pq.write_table(table, tmp))
+    if table.num_rows <= part_rows:
+        _atomic_write(path, lambda tmp: pq.write_table(table, tmp))
+        return path
+    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    os.chmod(tmp_dir, 0o777 & ~_umask())
+    for i, start in enumerate(range(0, table.num_rows, part_rows)):
+        pq.write_table(table.slice(start, part_rows), tmp_dir / f"part-{i:05d}.parquet")
+    if path.is_dir():
+        shutil.rmtree(path)
+    path.unlink(missing_ok=True)
+    os.replace(tmp_dir, path)
     return path
 
 
@@ -95,6 +248,8 @@ def write_manifest(cache: Path, manifest: dict) -> Path:
     return path
 
 
+# ---------------------------------------------------------------- reading
+
 def read_manifest(cache: Path) -> dict | None:
     """The manifest, or None when there is none (or it is unreadable)."""
     path = Path(cache) / MANIFEST
@@ -104,20 +259,41 @@ def read_manifest(cache: Path) -> dict | None:
         return None
 
 
-def read_table(cache: Path, name: str) -> pd.DataFrame:
-    """One table as a DataFrame (dates as `datetime.date`, lists as Python lists)."""
-    path = Path(cache) / f"{name}.parquet"
+def table_files(cache: Path, name: str) -> list[str]:
+    """The Parquet files of a table (one, or its parts), for DuckDB or pyarrow scans."""
+    path = table_path(cache, name)
+    if path.is_dir():
+        return [str(p) for p in sorted(path.glob("*.parquet"))]
+    return [str(path)] if path.is_file() else []
+
+
+def read_arrow(cache: Path, name: str, columns: list[str] | None = None) -> pa.Table:
+    """One table as Arrow (both layouts), optionally only some columns."""
+    path = table_path(cache, name)
+    files = table_files(cache, name)
+    if not files:
+        raise CacheError(f"{path} is missing: build the cache with `python -m pipeline build`")
     try:
-        return pq.read_table(path).to_pandas(types_mapper=None, date_as_object=True)
-    except FileNotFoundError:
-        raise CacheError(f"{path} is missing: build the cache with `python -m pipeline build`") from None
+        parts = [pq.read_table(f, columns=columns) for f in files]
+        return pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]
     except (OSError, pa.ArrowException) as e:
         raise CacheError(f"{path} is unreadable: {e}") from None
 
 
+def read_table(cache: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One table as a DataFrame (dates as `datetime.date`, lists as Python lists)."""
+    return read_arrow(cache, name, columns).to_pandas(date_as_object=True)
+
+
+def has_table(cache: Path, name: str) -> bool:
+    return bool(table_files(cache, name))
+
+
 def read_cache(cache: Path, tables: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
-    """The named tables of a built cache; raises CacheError when it is not a complete build."""
-    cache = Path(cache)
+    """The named tables of a built cache; raises CacheError when it is not a complete build.
+
+    Reads from one generation even if a build swaps the pointer meanwhile."""
+    cache = resolve(Path(cache))
     if read_manifest(cache) is None:
         raise CacheError(f"no cache at {cache} (manifest.json missing): run `make run` or "
                          f"`python -m pipeline build data/sample --out {cache}`")

@@ -1,0 +1,92 @@
+"""Per-document results as tables, the form in which the cache keeps them between builds.
+
+A build turns each DocResult into rows as soon as it arrives (the parent process never holds
+spaCy-sized objects for the whole corpus) and keys every row by `seq`, the article's place in
+input order. Rows of unchanged articles come back from the previous generation the same way, so
+corpus-wide steps see one set of tables whatever was parsed this time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pandas as pd
+
+from .article import Article
+from .process import DocResult
+
+DOC_COLS = ["seq", "path", "input", "title", "outlet", "url", "published", "date_source", "text",
+            "n_words", "lead_start", "lead_end", "cleaning_notes", "stage_errors", "nlp_key"]
+MENTION_COLS = ["seq", "start", "end", "text", "label", "sent", "name", "type"]
+QUOTE_COLS = ["seq", "text", "kind", "start", "end", "speaker", "speaker_start", "speaker_end",
+              "speaker_ref_start", "speaker_ref_end", "cue"]
+TIMEX_COLS = ["seq", "expression", "expr_start", "expr_end", "sent_start", "sent_end", "spec"]
+CHUNK = 500          # DocResults turned into DataFrames at a time
+
+
+def nlp_key(article: Article, stamp: str) -> str:
+    """What the per-document stages depend on: cleaned text, line roles, own date, code and model."""
+    h = hashlib.sha256(stamp.encode())
+    h.update(article.text.encode("utf-8", "surrogatepass"))
+    h.update(repr([(b.start, b.end, b.role) for b in article.blocks]).encode())
+    h.update(f"{article.published}|{article.date_source}".encode())
+    return h.hexdigest()[:24]
+
+
+def frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
+    """Rows as a DataFrame with at least `cols` (an empty table keeps its columns)."""
+    df = pd.DataFrame(rows)
+    for c in cols:
+        if c not in df.columns:
+            df[c] = pd.Series(dtype=object)
+    return df
+
+
+class Collector:
+    """Accumulates DocResults as compact tables, CHUNK documents at a time."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, list[dict]] = {"documents": [], "mentions": [], "quotes": [], "timexes": []}
+        self._frames: dict[str, list[pd.DataFrame]] = {k: [] for k in self._rows}
+        self._pending = 0
+
+    def add(self, seq: int, r: DocResult, input_path: str, key: str) -> None:
+        """One parsed article, at position `seq` of the corpus."""
+        a = r.article
+        self._rows["documents"].append({
+            "seq": seq, "path": a.path, "input": input_path, "title": a.title, "outlet": a.outlet,
+            "url": a.url, "published": a.published, "date_source": a.date_source, "text": a.text,
+            "n_words": r.n_words, "lead_start": r.lead[0] if r.lead else None,
+            "lead_end": r.lead[1] if r.lead else None, "cleaning_notes": len(a.notes),
+            "stage_errors": "\n".join(r.errors), "nlp_key": key})
+        self._rows["mentions"] += [{**m, "seq": seq} for m in r.mentions]
+        self._rows["quotes"] += [{**q, "seq": seq} for q in r.quotes]
+        self._rows["timexes"] += [{**{k: t[k] for k in TIMEX_COLS[1:-1]}, "spec": json.dumps(t["spec"], default=str),
+                                   "seq": seq} for t in r.timexes]
+        self._pending += 1
+        if self._pending >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        cols = {"documents": DOC_COLS, "mentions": MENTION_COLS, "quotes": QUOTE_COLS, "timexes": TIMEX_COLS}
+        for k, rows in self._rows.items():
+            if rows:
+                self._frames[k].append(frame(rows, cols[k]))
+            self._rows[k] = []
+        self._pending = 0
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """documents, mentions, quotes and timexes of everything added, keyed by seq."""
+        self._flush()
+        cols = {"documents": DOC_COLS, "mentions": MENTION_COLS, "quotes": QUOTE_COLS, "timexes": TIMEX_COLS}
+        return {k: (pd.concat(v, ignore_index=True) if v else frame([], cols[k])) for k, v in self._frames.items()}
+
+
+def timex_dicts(timexes: pd.DataFrame) -> dict[int, list[dict]]:
+    """Stored timex rows back into the per-document dicts `events.build_events` takes."""
+    out: dict[int, list[dict]] = {}
+    for row in timexes.itertuples(index=False):
+        out.setdefault(row.seq, []).append({
+            "expression": row.expression, "expr_start": int(row.expr_start), "expr_end": int(row.expr_end),
+            "sent_start": int(row.sent_start), "sent_end": int(row.sent_end), "spec": json.loads(row.spec)})
+    return out

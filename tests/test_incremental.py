@@ -1,0 +1,107 @@
+"""Incremental builds: only new or changed articles are parsed, and the result equals a full build."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import build, store
+from pipeline.compare import diff_caches
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample"
+FEED = [
+    {"text": 'Mohammad Bagheri said on Monday that Iran would respond. "We will not wait," Bagheri told '
+             "reporters in Tehran.", "title": "One", "published": "2024-08-05"},
+    {"text": "The United Nations urged restraint on Tuesday, Antonio Guterres said.", "title": "Two"},
+]
+
+
+def write_feed(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def run(inp: Path, out: Path, **kw) -> build.BuildReport:
+    return build.build([inp], out, aliases=None, progress=False, log=lambda m: None, **kw)
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory, nlp):
+    """A cache built from four sample files and a feed, then updated after five kinds of change."""
+    tmp = tmp_path_factory.mktemp("inc")
+    inp = tmp / "in"
+    inp.mkdir()
+    for name in sorted(p.name for p in SAMPLE.iterdir())[:4]:
+        shutil.copy(SAMPLE / name, inp / name)
+    write_feed(inp / "feed.jsonl", FEED)
+    first = run(inp, tmp / "cache")
+    names = sorted(p.name for p in SAMPLE.iterdir())
+    shutil.copy(SAMPLE / names[4], inp / names[4])                                   # added
+    with open(inp / names[2], "a", encoding="utf-8") as f:                            # changed
+        f.write("\nMr Bagheri added that Tehran would decide alone.\n")
+    (inp / names[1]).unlink()                                                         # removed
+    (inp / names[3]).rename(inp / "renamed.txt")                                      # renamed
+    write_feed(inp / "feed.jsonl", FEED + [{"text": "Hezbollah said on Friday that it fired rockets.",
+                                            "title": "Three"}])                       # a line added
+    second = run(inp, tmp / "cache")
+    full = run(inp, tmp / "full", full=True)
+    return {"tmp": tmp, "inp": inp, "first": first, "second": second, "full": full}
+
+
+def test_first_build_parses_everything(changed):
+    assert changed["first"].reused == 0 and changed["first"].parsed == 7   # 003 holds two articles
+
+
+def test_only_new_and_changed_articles_are_parsed(changed):
+    # parsed: the added file, the changed file and the new feed line; the renamed file's two
+    # articles and the two old feed lines are recognised by their content
+    assert (changed["second"].parsed, changed["second"].reused) == (3, 5)
+
+
+def test_incremental_equals_full_build(changed):
+    assert diff_caches(changed["tmp"] / "cache", changed["tmp"] / "full") == {}
+
+
+def test_removed_and_renamed_inputs_leave_no_rows(changed):
+    paths = set(store.read_table(changed["tmp"] / "cache", "documents").path)
+    assert not any("001_" in p or "003_" in p for p in paths)
+    assert {p for p in paths if "renamed" in p} == {str(changed["inp"] / "renamed.txt") + "#1",
+                                                     str(changed["inp"] / "renamed.txt") + "#2"}
+
+
+def test_nothing_changed_parses_nothing(changed):
+    again = run(changed["inp"], changed["tmp"] / "cache")
+    assert (again.parsed, again.reused) == (0, 8)
+    assert diff_caches(changed["tmp"] / "cache", changed["tmp"] / "full") == {}
+
+
+def test_if_stale_skips_a_fresh_cache(changed):
+    assert run(changed["inp"], changed["tmp"] / "cache", if_stale=True).skipped
+
+
+def test_cache_is_a_pointer_to_a_whole_generation(changed):
+    cache = changed["tmp"] / "cache"
+    assert cache.is_symlink()
+    gen = store.resolve(cache)
+    assert gen.parent == store.generations_dir(cache)
+    assert (gen / "manifest.json").is_file()
+    gens = [g for g in store.generations_dir(cache).iterdir() if g.is_dir()]
+    assert len(gens) <= store.KEEP_GENERATIONS
+
+
+def test_a_plain_folder_cache_is_taken_over(tmp_path, nlp):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SAMPLE / sorted(p.name for p in SAMPLE.iterdir())[0], inp)
+    legacy = tmp_path / "cache"
+    legacy.mkdir()
+    (legacy / "manifest.json").write_text("{}")
+    run(inp, legacy)
+    assert legacy.is_symlink() and len(store.read_table(legacy, "documents")) == 1
+
+
+def test_part_file_layout_reads_back_the_same(changed, tmp_path):
+    parts = run(changed["inp"], tmp_path / "parts", part_rows=20)
+    assert parts.reused == 0
+    assert store.table_path(store.resolve(tmp_path / "parts"), "mentions").is_dir()
+    assert diff_caches(tmp_path / "parts", changed["tmp"] / "full") == {}
