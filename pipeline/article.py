@@ -39,6 +39,7 @@ class Article:
     url: str | None = None
     published: date | None = None
     date_source: str = "none"      # metadata | header | dateline | text | similar | none
+    dates: dict[str, date] = field(default_factory=dict)   # candidates by source, see publication.settle
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what cleaning removed, for the overview
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from dataclasses import dataclass
 
 from . import resources as R
 from .article import Article, Block, RawArticle
-from .dates import parse_date
+from .publication import parse_date, settle
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\u3000"), " ")
@@ -153,27 +154,25 @@ def clean_segment(lines: list[str], raw: RawArticle, path: str) -> Article | Non
     if not title and blocks[0].role == "headline":
         title = kept[0].text
     art.title = title
-    _dateline(art, blocks)
-    if raw.published:
-        art.published, art.date_source = raw.published, "metadata"
-    elif header and parse_date(header.group("date")):
-        art.published, art.date_source = parse_date(header.group("date")), "header"
+    found = {"metadata": raw.published, "dateline": _dateline(art, blocks),
+             "header": parse_date(header.group("date")) if header else None}
+    art.dates = {k: v for k, v in found.items() if v is not None}
+    art.published, art.date_source = settle(art.dates)
     art.blocks = blocks
     return art
 
 
-def _dateline(art: Article, blocks: list[Block]) -> None:
-    """Mark a dateline prefix of the first body line, and take its date when it has a year."""
+def _dateline(art: Article, blocks: list[Block]) -> date | None:
+    """Mark a dateline prefix of the first body line; its date when it has a year."""
     for i, b in enumerate(blocks):
         if b.role != "body":
             continue
         m = R.DATELINE_RE.match(art.text, b.start, b.end)
         if m:
             blocks.insert(i, Block(b.start, m.end(), "dateline"))
-            d = parse_date(m.group("date")) if m.group("date") else None
-            if d:
-                art.published, art.date_source = d, "dateline"
-        return
+            return parse_date(m.group("date")) if m.group("date") else None
+        return None
+    return None
 
 
 def clean(raw: RawArticle) -> list[Article]:

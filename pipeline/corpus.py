@@ -10,10 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from . import events, link, similar
+from .publication import settle
 from .article import doc_id_for
 from .results import timex_dicts
-
-PUBLICATION_ORDER = ("metadata", "header", "dateline", "text", "similar", "none")
 
 
 def assign_ids(docs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -50,8 +49,9 @@ def borrow_dates(docs: pd.DataFrame) -> pd.DataFrame:
     found = similar.similar_dates(docs[["doc_id", "text", "published", "date_source"]].to_dict("records"), near)
     if found:
         hit = docs.doc_id.isin(found.keys()) & docs.published.isna()
-        docs.loc[hit, "published"] = docs.loc[hit, "doc_id"].map(lambda d: found[d][0])
-        docs.loc[hit, "date_source"] = "similar"
+        settled = docs.loc[hit, "doc_id"].map(lambda d: settle({"similar": found[d][0]}))
+        docs.loc[hit, "published"] = settled.map(lambda s: s[0])
+        docs.loc[hit, "date_source"] = settled.map(lambda s: s[1])
         docs.loc[hit, "dated_from"] = docs.loc[hit, "doc_id"].map(lambda d: found[d][1])
     return docs
 

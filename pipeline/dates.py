@@ -19,125 +19,9 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from pipeline import resources as R
-
-# ---------------------------------------------------------------- patterns (built from resources)
-
-
-def _alt(words) -> str:
-    """Regex alternation, longest first, words escaped."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_FULL_MONTHS = [m for m in R.MONTHS if len(m) > 4 or m in ("May", "June", "July")]
-_MONTH = (r"(?P<month>(?:" + _alt(_FULL_MONTHS) + r")\b|(?:" + _alt(set(R.MONTHS) - set(_FULL_MONTHS))
-          + r")\b\.?)")
-_WD = r"(?P<wd>" + _alt(R.WEEKDAYS) + r")"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
-_PART = r"(?:[^\S\n]+(?i:" + _alt(R.DAY_PARTS) + r"))"
-_NUM = r"(?P<num>\d{1,3}|(?i:" + _alt(R.NUMBER_WORDS) + r"))"
-_UNIT = r"(?P<unit>(?i:" + _alt(R.UNITS) + r"))"
-_MOD = r"(?P<mod>(?i:" + _alt(R.REL_MODIFIERS) + r"))"
-_EDGE = r"(?P<edge>(?i:" + _alt(R.EDGE_WORDS) + r"))"
-_SP = r"[^\S\n]+"              # spaces, never across a line break
-_YSEP = r"(?:[^\S\n]*,[^\S\n]*|[^\S\n]+)"   # "July 31, 2024", "July 31 2024", tokenised "July 31 , 2024"
-_END = r"(?![\w$%])"            # no digit/letter glued after
-_NOT_AFTER_NUM = r"(?<![\w$.,/-])"
-
-_ONES = {w: n for w, n in R.NUMBER_WORDS.items() if 1 <= n <= 9 and w not in ("a", "an")}
-_TEENS = {w: n for w, n in R.NUMBER_WORDS.items() if 10 <= n <= 19}
-
-# (name, regex). Overlaps are settled longest-first, so order only matters for ties.
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(_NOT_AFTER_NUM + r"(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)" + _END)),
-    # [Wednesday, ]July 31[, 2024]  /  Nov. 5th, 2023
-    ("mdy", re.compile(r"\b(?:" + _WD + r",?" + _SP + r")?" + _MONTH + r"[^\S\n]+" + _DAY + r"(?:" + _YSEP + _YEAR + r")?" + _END)),
-    # [Sunday, ]5 November[ 2023] / the 5th of November
-    ("dmy", re.compile(r"\b(?:" + _WD + r",?[^\S\n]+)?(?:the[^\S\n]+)?" + _DAY + r"(?:[^\S\n]+of)?[^\S\n]+" + _MONTH
-                       + r"(?:" + _YSEP + _YEAR + r")?" + _END)),
-    # March 2013, March of 2013
-    ("my", re.compile(r"\b" + _MONTH + r",?[^\S\n]+(?:of[^\S\n]+)?" + _YEAR + _END)),
-    # last April, early March, mid-November, (in) June [last year]
-    ("month", re.compile(r"(?:(?P<pre>\b(?i:in|since|by|until|till|through|during|from|of|before|after|around|for|to|and|between))[^\S\n]+)?"
-                         r"(?:\b" + _EDGE + r"(?:-|[^\S\n]+)|\b" + _MOD + r"[^\S\n]+)?\b" + _MONTH
-                         + r"(?:[^\S\n]+(?P<yrel>(?i:this|last|next)[^\S\n]+year))?" + _END)),
-    # in 1987, fiscal 1989, 2024 (a bare year needs a cue; see _context_ok)
-    ("year", re.compile(r"(?:\b" + _EDGE + r"(?:-|[^\S\n]+))?(?<![\w$.,/])" + _YEAR + r"(?!\s*[-–]\s*\d)(?!['’]?s\b)" + _END)),
-    # nineteen ninety-one, two thousand (after a cue, see _context_ok)
-    ("spelledyear", re.compile(r"(?:\b" + _MONTH + r"[^\S\n]+)?\b(?i:(?P<c19>nineteen)[^\S\n]+(?:(?P<tens>" + _alt(R.YEAR_TENS) + r")(?:[-\s](?P<ones>"
-                               + _alt(_ONES) + r"))?|(?P<teen>" + _alt(_TEENS) + r"))"
-                               r"|(?P<c20>two[^\S\n]+thousand)(?:[^\S\n]+(?:and[^\S\n]+)?(?P<ones2>" + _alt(_ONES) + r"))?)" + _END)),
-    # [last|next|this] Friday [morning], Friday's
-    ("weekday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this|this[^\S\n]+coming|this[^\S\n]+past))[^\S\n]+"
-                           r"|\b(?P<edge>(?i:early|late|earlier|later))[^\S\n]+)?\b" + _WD + r"(?:['’]s)?" + _PART + r"?" + _END)),
-    # yesterday, today, tomorrow, tonight, last night (+ morning …)
-    ("dayword", re.compile(r"(?:\b(?i:early|late|earlier|later)[^\S\n]+)?\b(?P<word>(?i:" + _alt(R.DAY_WORDS) + r"))"
-                           r"(?:['’]s)?" + _PART + r"?" + _END)),
-    # last week, earlier this month, next year, the end of this year
-    ("relunit", re.compile(r"(?:\b" + _EDGE + r"[^\S\n]+)?\b" + _MOD + r"[^\S\n]+(?P<unit>(?i:week|month|year))" + _END)),
-    # the end of the year, by year-end, the current year (the publication's year/month)
-    ("curunit", re.compile(r"\b(?i:(?:the[^\S\n]+(?:end|beginning|start|middle)[^\S\n]+of[^\S\n]+the"
-                           r"|the[^\S\n]+current(?:[^\S\n]+(?:fiscal|calendar))?)[^\S\n]+(?P<unit>year|month))"
-                           r"|\b(?i:by|at|before|until|till|around|since|after)[^\S\n]+(?P<ye>(?i:year(?:['’]s[^\S\n]+|-|[^\S\n]+)end))"
-                           + _END)),
-    # [last|next|this] Thanksgiving, Christmas Day, Election Day
-    ("holiday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this))[^\S\n]+)?\b(?P<name>" + "|".join(f"(?:{h})" for h in R.HOLIDAYS)
-                           + r")" + _END + r"(?![^\S\n]+(?i:week|weekend|holidays?|season|break|period|sales|shopping|rush))")),
-    # markets "ended the day", "for the day": the trading day of the report
-    ("tradeday", re.compile(r"\b(?i:(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closed|closing)"
-                            r"|(?:at[^\S\n]+)?the[^\S\n]+(?:start|end|close)[^\S\n]+of|^for)[^\S\n]+(?P<td>(?i:the[^\S\n]+day))"
-                            + _END, re.M)),
-    # two weeks ago, a year earlier
-    ("ago", re.compile(r"\b" + _NUM + r"[^\S\n]+" + _UNIT + r"[^\S\n]+(?P<dir>(?i:ago))" + _END)),
-    # the past days, recent days, the coming days, last weekend
-    ("range", re.compile(r"\b(?i:" + "|".join(f"(?:{p})" for p in R.RANGE_PHRASES) + r")" + _END)),
-]
-
-_MONTH_NUM = {k.lower(): v for k, v in R.MONTHS.items()}
-_WD_NUM = {k.lower(): v for k, v in R.WEEKDAYS.items()}
-_DATE_PREPS = set(R.DATE_PREPS)
-
-
-# ---------------------------------------------------------------- parse_date
-
-_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*$")
-
-
-def parse_date(s: str, default_year: int | None = None) -> date | None:
-    """A calendar date from a metadata/header/dateline string; None when it is not one.
-
-    "2024-07-31", "5 November 2023", "Nov. 5, 2023", "Wednesday, July 31, 2024"; a year-less
-    "July 31" needs `default_year`. Falls back to dateparser (strict: day, month and year)."""
-    if not s or not s.strip():
-        return None
-    m = _ISO_RE.match(s)
-    if m:
-        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
-    for name in ("mdy", "dmy"):
-        m = dict(PATTERNS)[name].search(s)
-        if m:
-            year = int(m["year"]) if m["year"] else default_year
-            if year is None:
-                return None
-            return _safe_date(year, _MONTH_NUM[m["month"].rstrip(".").lower()], int(m["day"]))
-    return _dateparser_fallback(s)
-
-
-def _dateparser_fallback(s: str) -> date | None:
-    """dateparser on a short string, only when it has day, month and year."""
-    if len(s) > 60:
-        return None
-    import dateparser  # slow import, only when needed
-    d = dateparser.parse(s, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"],
-                                                         "PREFER_DAY_OF_MONTH": "first"})
-    return d.date() if d else None
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
+from pipeline.nlp import text_of
+from pipeline.date_patterns import DATE_PREPS, MONTH_NUM, ONES, PATTERNS, TEENS, WD_NUM
+from pipeline.publication import as_date, parse_date, safe_date  # noqa: F401 - parse_date re-exported
 
 
 # ---------------------------------------------------------------- find_timexes
@@ -147,7 +31,7 @@ def find_timexes(doc: Doc, skip: Callable[[int], bool] = lambda off: False) -> l
     """Every time expression in the non-skipped text, unresolved (no publication date needed).
 
     Each dict: expression, expr_start, expr_end, sent_start, sent_end, spec (JSON-able)."""
-    text = doc.text
+    text = text_of(doc)
     cands = []
     for name, rx in PATTERNS:
         for m in rx.finditer(text):
@@ -188,28 +72,28 @@ def _spec(name: str, m: re.Match, text: str) -> tuple[dict | None, tuple[int, in
         if not 1 <= day <= 31:
             return None, span
         spec = {"kind": "date", "year": int(g["year"]) if g["year"] else None,
-                "month": _MONTH_NUM[g["month"].rstrip(".").lower()], "day": day}
+                "month": MONTH_NUM[g["month"].rstrip(".").lower()], "day": day}
         if g["wd"]:
-            spec["weekday"] = _WD_NUM[g["wd"].lower()]
+            spec["weekday"] = WD_NUM[g["wd"].lower()]
         return spec, span
     if name == "my":
-        return {"kind": "month", "year": int(g["year"]), "month": _MONTH_NUM[g["month"].rstrip(".").lower()]}, span
+        return {"kind": "month", "year": int(g["year"]), "month": MONTH_NUM[g["month"].rstrip(".").lower()]}, span
     if name == "month":
         return _month_spec(g, m)
     if name == "year":
         return {"kind": "year", "year": int(g["year"]), "edge": (g["edge"] or "").lower() or None}, span
     if name == "spelledyear":
         if g["c19"]:
-            y = 1900 + (R.YEAR_TENS[g["tens"].lower()] + (_ONES[g["ones"].lower()] if g["ones"] else 0)
-                        if g["tens"] else _TEENS[g["teen"].lower()])
+            y = 1900 + (R.YEAR_TENS[g["tens"].lower()] + (ONES[g["ones"].lower()] if g["ones"] else 0)
+                        if g["tens"] else TEENS[g["teen"].lower()])
         else:
-            y = 2000 + (_ONES[g["ones2"].lower()] if g["ones2"] else 0)
+            y = 2000 + (ONES[g["ones2"].lower()] if g["ones2"] else 0)
         if g["month"]:                           # "January nineteen ninety-seven"
-            return {"kind": "month", "year": y, "month": _MONTH_NUM[g["month"].rstrip(".").lower()]}, span
+            return {"kind": "month", "year": y, "month": MONTH_NUM[g["month"].rstrip(".").lower()]}, span
         return {"kind": "year", "year": y, "edge": None, "spelled": True}, span
     if name == "weekday":
         mod = re.sub(r"\s+", " ", (g["mod"] or "").lower()) or None
-        return {"kind": "weekday", "weekday": _WD_NUM[g["wd"].lower()], "mod": mod}, span
+        return {"kind": "weekday", "weekday": WD_NUM[g["wd"].lower()], "mod": mod}, span
     if name == "dayword":
         return {"kind": "dayword", "offset": R.DAY_WORDS[re.sub(r"\s+", " ", g["word"].lower())]}, span
     if name == "relunit":
@@ -247,7 +131,7 @@ def _month_spec(g: dict, m: re.Match) -> tuple[dict | None, tuple[int, int]]:
         s = m.start("edge") if g["edge"] else m.start("mod") if g["mod"] else m.start("month")
     elif not (g["edge"] or g["mod"] or g["yrel"]):
         return None, (s, e)          # bare "May"/"March": too ambiguous without a cue
-    spec = {"kind": "month", "year": None, "month": _MONTH_NUM[g["month"].rstrip(".").lower()]}
+    spec = {"kind": "month", "year": None, "month": MONTH_NUM[g["month"].rstrip(".").lower()]}
     mod = (g["mod"] or "").lower()
     if mod:
         spec["mod"] = re.sub(r"\s+", " ", mod)
@@ -287,7 +171,7 @@ def _context_ok(doc: Doc, text: str, s: int, spec: dict, e: int) -> bool:
             return False          # "today's world", "today's youth": the present in general
     if spec.get("spelled"):               # "in nineteen ninety-one", "the year two thousand", "January …"
         prev = re.findall(r"[A-Za-z]+$", text[max(0, s - 20):s].rstrip())
-        return bool(prev) and (prev[0].lower() in _DATE_PREPS or prev[0].lower() == "year"
+        return bool(prev) and (prev[0].lower() in DATE_PREPS or prev[0].lower() == "year"
                                or prev[0].capitalize() in R.MONTHS)
     if spec["kind"] == "year" and not spec.get("edge"):
         after = re.match(r"\s*([A-Za-z]+)", text[s + 4:s + 24])
@@ -299,7 +183,7 @@ def _context_ok(doc: Doc, text: str, s: int, spec: dict, e: int) -> bool:
         before = text[max(0, s - 20):s].lower().rstrip()
         prev = re.findall(r"[a-z-]+$", before)
         # "in 1987" yes, "in 2000 homes" (a count of a noun) no
-        return bool(prev and prev[0] in _DATE_PREPS) and not (tok is not None and tok.dep_ == "nummod")
+        return bool(prev and prev[0] in DATE_PREPS) and not (tok is not None and tok.dep_ == "nummod")
     if spec["kind"] == "date" and spec.get("year") is None and "weekday" not in spec:
         # "May 5" vs "may 5 …": require a proper-noun reading unless the month is not a verb
         tok = _token_at(doc, s)
@@ -354,7 +238,7 @@ def _sent_bounds(doc: Doc, tok: Token) -> tuple[int, int, int, int]:
 def _tense(tok: Token) -> str:
     """'future', 'past', 'present' or 'unknown' for the verb the expression hangs on."""
     verb, open_end = tok, False
-    before = tok.doc.text[max(0, tok.idx - 16):tok.idx].lower()
+    before = text_of(tok.doc)[max(0, tok.idx - 16):tok.idx].lower()
     if re.search(r"\bas (?:early|soon) as\s*$", before):
         return "future"               # "as early as Tuesday"
     for step in range(5):
@@ -410,7 +294,7 @@ def resolve(spec: dict, published: date | None) -> tuple[date, date, str, str] |
 
     Relative expressions (and year-less dates) need `published`; absolute ones do not.
     date_source is "explicit" when the text gives the year, "relative" when it came from `published`."""
-    published = _as_date(published)
+    published = as_date(published)
     kind = spec.get("kind")
     try:
         if kind == "date":
@@ -448,14 +332,6 @@ def resolve(spec: dict, published: date | None) -> tuple[date, date, str, str] |
     return None
 
 
-def _as_date(v) -> date | None:
-    """A plain date from a date, datetime or pandas Timestamp; None for None/NaT."""
-    if v is None or v != v:                      # NaT and NaN are not equal to themselves
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    return v if isinstance(v, date) else None
-
 
 def _resolve_date(spec: dict, published: date | None) -> tuple | None:
     month, day = int(spec["month"]), int(spec["day"])
@@ -465,7 +341,7 @@ def _resolve_date(spec: dict, published: date | None) -> tuple | None:
     if published is None:
         return None                              # a year-less date cannot be placed
     cands = [d for y in (published.year - 1, published.year, published.year + 1)
-             if (d := _safe_date(y, month, day))]
+             if (d := safe_date(y, month, day))]
     if "weekday" in spec:                         # "Wednesday, July 31": the year whose weekday fits
         fit = [d for d in cands if d.weekday() == spec["weekday"] and abs((d - published).days) < 200]
         if fit:
@@ -614,7 +490,7 @@ def publication_from_text(doc: Doc, timexes: list[dict], skip: Callable[[int], b
     Dates in skipped lines (captions), inside quotation marks, or attached to other verbs
     (an older event: "the attack of 7 October 2023") are not publication dates."""
     best = None
-    text = doc.text                               # built on each access: once
+    text = text_of(doc)
     for t in timexes:
         spec = t["spec"]
         if spec.get("kind") != "date" or spec.get("year") is None or skip(t["expr_start"]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from . import nlp as nlp_mod
 from .article import Article
@@ -16,17 +17,14 @@ from .process import DocResult, process
 BATCH = 16          # articles per worker task
 PARALLEL_FROM = 64  # below this many articles, start-up of workers costs more than it saves
 
-_worker_model: str | None = None
-
 
 def _init_worker(model: str) -> None:
-    global _worker_model
-    _worker_model = model
-    nlp_mod.load(model)
+    nlp_mod.load(model)        # cached per process: every batch of this worker reuses it
 
 
-def _run_batch(articles: list[Article]) -> list[DocResult]:
-    nlp = nlp_mod.load(_worker_model)
+def run_batch(articles: list[Article], model: str) -> list[DocResult]:
+    """The per-document stages over one batch, in a worker (the model loads once per process)."""
+    nlp = nlp_mod.load(model)
     return [process(a, d) for a, d in zip(articles, nlp.pipe([a.text for a in articles]))]
 
 
@@ -41,7 +39,7 @@ def run_pool(articles: list[Article], model: str, jobs: int, progress: Callable[
     batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
         # map keeps input order; batches finish roughly in order, so progress stays smooth
-        for batch_results in pool.map(_run_batch, batches):
+        for batch_results in pool.map(partial(run_batch, model=model), batches):
             yield from batch_results
             progress(len(batch_results))
 

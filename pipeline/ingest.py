@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .article import RawArticle
-from .dates import parse_date
+from .publication import parse_date, plausible
 
 TEXT_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".csv"}
@@ -109,7 +109,7 @@ def _meta_from_row(row: dict) -> dict:
     """title/outlet/url/published from a record or sidecar row; bad dates become None."""
     out = {k: _meta_value(row, k) for k in ("title", "outlet", "url")}
     raw = _meta_value(row, "published") or _meta_value(row, "date")
-    out["published"] = published_or_none(parse_date(raw)) if raw else None
+    out["published"] = plausible(parse_date(raw)) if raw else None
     return out
 
 
@@ -227,10 +227,3 @@ def read_inputs(inputs: list[Path], metadata: Path | None = None) -> tuple[list[
         articles.extend(arts)
         errors.extend(errs)
     return articles, errors, [f.path for f in files] + cars
-
-
-def published_or_none(value: date | None) -> date | None:
-    """Metadata dates far outside news history are ignored rather than trusted."""
-    if value is None or not (1800 <= value.year <= 2100):
-        return None
-    return value

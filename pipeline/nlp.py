@@ -46,6 +46,17 @@ def load(name: str | None = None) -> Language:
     return nlp
 
 
+TEXT_KEY = "dossier_text"
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, built once per Doc and kept in doc.user_data (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def model_id(nlp: Language) -> str:
     """`name-version` of a loaded pipeline, recorded in the manifest."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

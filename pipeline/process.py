@@ -14,7 +14,7 @@ from datetime import date
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
-from . import dates, entities, quotes
+from . import dates, entities, publication, quotes
 from .article import Article
 
 SKIP_ROLES = {"headline", "caption", "byline", "dateline", "boilerplate"}
@@ -81,7 +81,8 @@ def process(article: Article, doc: Doc) -> DocResult:
     if article.published is None:
         found: date | None = _stage(res, "dates", lambda: dates.publication_from_text(doc, res.timexes, skip), None)
         if found:
-            article.published, article.date_source = found, "text"
+            article.dates["text"] = found
+            article.published, article.date_source = publication.settle(article.dates)
     res.quotes = _stage(res, "quotes", lambda: quotes.extract_quotes(doc, res.mentions, skip), [])
     res.lead = lead_span(article, doc, skip)
     return res

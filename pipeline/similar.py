@@ -8,14 +8,14 @@ Both run in about linear time on large corpora:
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 
 from pipeline import resources as R
+from pipeline.publication import as_date
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -115,24 +115,6 @@ def _sentence_match(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= R.SIMILAR_MIN_SHARED and shared >= R.SIMILAR_MIN_OVERLAP * min(len(a), len(b))
 
 
-def _as_date(v) -> date | None:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    try:
-        import pandas as pd
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
-
 
 def similar_dates(docs: list[dict], near: dict[str, str] | None = None) -> dict[str, tuple[date, str]]:
     """For undated docs, the date of a near-duplicate or of the dated doc sharing most sentences.
@@ -142,7 +124,7 @@ def similar_dates(docs: list[dict], near: dict[str, str] | None = None) -> dict[
     docs: dicts with doc_id, text, published (date or null), date_source.
     `near`: the corpus's near_duplicates, when the caller has them already.
     Returns {doc_id: (date, from_doc_id)}; docs with no such match are left out."""
-    pubs = [_as_date(d.get("published")) for d in docs]
+    pubs = [as_date(d.get("published")) for d in docs]
     undated = [i for i, p in enumerate(pubs) if p is None]
     if not undated or all(p is None for p in pubs):
         return {}

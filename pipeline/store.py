@@ -112,7 +112,9 @@ def publish(cache: Path, generation: Path) -> None:
 
 
 def prune(cache: Path, keep: int = KEEP_GENERATIONS) -> None:
-    """Delete generations older than the newest `keep` complete ones, and abandoned builds."""
+    """Delete generations older than the newest `keep` complete ones, and abandoned builds.
+
+    Called under the cache's lock, so an incomplete generation is one a killed build left."""
     gens = generations_dir(cache)
     if not gens.is_dir():
         return
@@ -121,28 +123,12 @@ def prune(cache: Path, keep: int = KEEP_GENERATIONS) -> None:
                       key=lambda g: g.name)
     keep_set = {current, *complete[-keep:]}
     for g in gens.iterdir():
-        if g in keep_set or not g.is_dir():
-            continue
-        if not (g / MANIFEST).is_file() and time.time() - g.stat().st_mtime < 24 * 3600 and _locked(cache):
-            continue        # another build may still be writing it
-        shutil.rmtree(g, ignore_errors=True)
+        if g not in keep_set and g.is_dir():
+            shutil.rmtree(g, ignore_errors=True)
 
 
 def _lock_path(cache: Path) -> Path:
     return Path(cache).parent / f".{Path(cache).name}.lock"
-
-
-def _locked(cache: Path) -> bool:
-    """True when a build other than ours holds the cache's lock."""
-    try:
-        with open(_lock_path(cache), "a+") as f:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            fcntl.flock(f, fcntl.LOCK_UN)
-            return False
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
 
 
 @contextlib.contextmanager

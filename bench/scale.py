@@ -1,0 +1,218 @@
+"""Benchmark: build and app at scale, every figure beside its baseline from the same run.
+
+usage: python bench/scale.py CORPUS_DIR [--jobs J] [--repeat R] [--reuters N] [--no-serial]
+                             [--no-pages] [--work DIR]
+
+CORPUS_DIR is a folder of articles (any input `python -m pipeline build` takes). With
+`--reuters N` it is a work folder instead, filled with N Reuters-21578 stories by
+bench/reuters.py (research-only text: never inside the repository). Exits 0 with "skip: ..."
+when the corpus is absent.
+
+Prints one table:
+- raw spaCy `nlp.pipe` over the article texts with 1 process and with J processes;
+- full build (`--full`) with 1 process (unless --no-serial) and with J jobs, ratios against raw
+  spaCy with the same process count, peak memory of the process tree;
+- incremental: add one article, change one article, nothing changed (`--if-stale`), and a fresh
+  build of the one article alone (the fixed start-up and model-load cost);
+- with pages: each page's ready time in headless Chromium against an empty Streamlit page,
+  the filter-change time and the app server's memory (bench/app_scale.py).
+Each timing is repeated R times (default 1) and reported as a range.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+REUTERS = Path("/work/shared/eval/reuters21578")
+
+RAW_SPACY = """
+import sys, time
+from pathlib import Path
+from pipeline import ingest, nlp
+files, _ = ingest.discover([Path(sys.argv[1])])
+texts = []
+for f in files:
+    raws, _ = ingest.read_file(f, {})
+    texts += [r.text for r in raws]
+n_process = int(sys.argv[2])
+model = nlp.load()
+t = time.perf_counter()
+for _ in model.pipe(texts, n_process=n_process, batch_size=16):
+    pass
+print(len(texts), time.perf_counter() - t)
+"""
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    """Resident memory of a process and all its children, in bytes."""
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def timed(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, str]:
+    """Run `cmd`; returns (seconds, peak RSS of its process tree, stderr tail)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = psutil.Process(p.pid)
+    peak = [0]
+
+    def sample():
+        while p.poll() is None:
+            try:
+                peak[0] = max(peak[0], tree_rss(proc))
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, err = p.communicate()
+    th.join()
+    secs = time.perf_counter() - t
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}): {err[-2000:]}")
+    return secs, peak[0], (out + err)[-400:]
+
+
+def build_cmd(inp: Path, out: Path, *extra: str) -> list[str]:
+    return [PY, "-m", "pipeline", "build", str(inp), "--out", str(out), "--no-progress", *extra]
+
+
+def fmt_range(xs: list[float], unit: str = "s") -> str:
+    lo, hi = min(xs), max(xs)
+    return f"{lo:.1f} {unit}" if abs(hi - lo) < 0.05 else f"{lo:.1f}-{hi:.1f} {unit}"
+
+
+def linked_copy(src: Path, dst: Path) -> list[Path]:
+    """A copy of the corpus folder made of hard links (cheap); returns its article files."""
+    shutil.copytree(src, dst, copy_function=os.link)
+    return sorted(p for p in dst.rglob("*") if p.is_file() and p.suffix in {".txt", ".md"})
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--reuters", type=int, metavar="N", help="fill CORPUS_DIR with N Reuters stories")
+    ap.add_argument("--no-serial", action="store_true", help="skip the 1-process build and raw run")
+    ap.add_argument("--no-pages", action="store_true", help="skip the app measurements")
+    ap.add_argument("--work", type=Path, help="work folder (default: a temp folder)")
+    args = ap.parse_args()
+
+    corpus = args.corpus
+    if args.reuters:
+        if not (REUTERS / "reuters21578.tar.gz").is_file():
+            print(f"skip: {REUTERS} is absent")
+            return 0
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("reuters", ROOT / "bench" / "reuters.py")
+        reuters = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(reuters)
+        if not (corpus / "input").is_dir():
+            reuters.extract(REUTERS, args.reuters, corpus / "input")
+        corpus = corpus / "input"
+    if not corpus.is_dir():
+        print(f"skip: no corpus folder at {corpus}")
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="dossier-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str, str]] = []
+    R = range(args.repeat)
+
+    def raw(n_process: int) -> tuple[list[float], int]:
+        secs, peak = [], 0
+        for _ in R:
+            s, m, out = timed([PY, "-c", RAW_SPACY, str(corpus), str(n_process)])
+            secs.append(float(out.split()[-1]) if out.split() else s)
+            peak = max(peak, m)
+        return secs, peak
+
+    def full(jobs: int) -> tuple[list[float], int, str]:
+        secs, peak, tail = [], 0, ""
+        for i in R:
+            s, m, tail = timed(build_cmd(corpus, work / f"full{jobs}", "--full", "--jobs", str(jobs)))
+            secs.append(s)
+            peak = max(peak, m)
+        return secs, peak, tail
+
+    procs = ([1] if not args.no_serial else []) + [args.jobs]
+    for n in procs:
+        raw_s, raw_m = raw(n)
+        build_s, build_m, tail = full(n)
+        ratio = [b / r for b in build_s for r in raw_s]
+        rows.append((f"raw spaCy nlp.pipe, {n} process(es)", fmt_range(raw_s), f"peak {raw_m / 1e9:.2f} GB"))
+        rows.append((f"full build, --jobs {n}", fmt_range(build_s),
+                     f"{min(ratio):.2f}-{max(ratio):.2f}x raw; peak {build_m / 1e9:.2f} GB"))
+        print(tail.strip().splitlines()[-1], file=sys.stderr)
+
+    # incremental: a cache of all but one article, then add it, change it, nothing changed
+    inc = work / "inc"
+    files = linked_copy(corpus, inc / "input")
+    held = files[len(files) // 2]
+    spare = work / "held.txt"
+    shutil.move(held, spare)
+    timed(build_cmd(inc / "input", inc / "cache", "--jobs", str(args.jobs)))
+    one = work / "one"
+    (one / "input").mkdir(parents=True)
+    shutil.copy(spare, one / "input" / held.name)
+    alone, add, change, same = [], [], [], []
+    for i in R:
+        shutil.rmtree(one / "cache", ignore_errors=True)
+        shutil.rmtree(one / ".cache.gens", ignore_errors=True)
+        alone.append(timed(build_cmd(one / "input", one / "cache"))[0])
+        if held.exists():
+            held.unlink()
+            timed(build_cmd(inc / "input", inc / "cache"))
+        shutil.copy(spare, held)
+        add.append(timed(build_cmd(inc / "input", inc / "cache"))[0])
+        with open(held, "a", encoding="utf-8") as f:
+            f.write(f"\nThe ministry said on Monday that talks would resume ({i}).\n")
+        change.append(timed(build_cmd(inc / "input", inc / "cache"))[0])
+        same.append(timed(build_cmd(inc / "input", inc / "cache", "--if-stale"))[0])
+    full_j = [float(r[1].split()[0].split("-")[0]) for r in rows if r[0] == f"full build, --jobs {args.jobs}"][0]
+    rows.append(("fresh build of the one article alone", fmt_range(alone), "baseline for add/change"))
+    rows.append(("add one article", fmt_range(add),
+                 f"+{min(add) - max(alone):.1f} to +{max(add) - min(alone):.1f} s over alone; "
+                 f"{100 * max(add) / full_j:.1f}% of the full build"))
+    rows.append(("change one article", fmt_range(change),
+                 f"+{min(change) - max(alone):.1f} to +{max(change) - min(alone):.1f} s over alone; "
+                 f"{100 * max(change) / full_j:.1f}% of the full build"))
+    rows.append(("nothing changed (--if-stale)", fmt_range(same), ""))
+
+    if not args.no_pages:
+        app = subprocess.run([PY, str(ROOT / "bench" / "app_scale.py"), str(work / f"full{args.jobs}"),
+                              "--json", "--repeat", str(args.repeat)], cwd=ROOT, capture_output=True, text=True)
+        try:
+            for r in json.loads(app.stdout.strip().splitlines()[-1]):
+                rows.append((r["what"], r["value"], r.get("vs", "")))
+        except (ValueError, IndexError, KeyError):
+            rows.append(("app pages", "not measured", (app.stderr or app.stdout)[-200:].replace("\n", " ")))
+
+    n_docs = json.loads((work / f"full{args.jobs}" / "manifest.json").read_text())["counts"]["documents"]
+    print(f"\nCorpus: {corpus} ({len(files)} files, {n_docs} articles); {os.cpu_count()} cores; "
+          f"repeat {args.repeat}\n")
+    print("| what | time | against the baseline |\n|---|---|---|")
+    for what, value, vs in rows:
+        print(f"| {what} | {value} | {vs} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
