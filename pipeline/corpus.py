@@ -42,8 +42,10 @@ def own_dates(docs: pd.DataFrame) -> pd.DataFrame:
 def borrow_dates(docs: pd.DataFrame) -> pd.DataFrame:
     """Near-duplicates, then `similar` publication dates for undated articles (the last rung of
     metadata > header > dateline > text > similar; the earlier rungs are set per document)."""
-    near = similar.near_duplicates(list(zip(docs.doc_id, docs.text)))
-    docs = docs.assign(duplicate_of=[d if d is not None else near.get(i)
+    stored = docs["minhash"] if "minhash" in docs.columns else pd.Series(None, index=docs.index, dtype=object)
+    sigs = [s if isinstance(s, bytes) else similar.signature(t) for s, t in zip(stored, docs.text)]
+    near = similar.near_duplicates(list(zip(docs.doc_id, docs.text)), signatures=sigs)
+    docs = docs.assign(minhash=pd.Series(sigs, index=docs.index, dtype=object), duplicate_of=[d if d is not None else near.get(i)
                                      for i, d in zip(docs.doc_id, docs.duplicate_of)],
                        dated_from=pd.Series(None, index=docs.index, dtype=object))
     found = similar.similar_dates(docs[["doc_id", "text", "published", "date_source"]].to_dict("records"), near)

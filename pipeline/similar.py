@@ -9,6 +9,7 @@ Both run in about linear time on large corpora:
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from datetime import date
 
@@ -16,6 +17,7 @@ import numpy as np
 
 from pipeline import resources as R
 from pipeline.publication import as_date
+from pipeline.unionfind import UnionFind
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -25,6 +27,7 @@ BANDS = 16
 rng = np.random.default_rng(20240731)
 _A = rng.integers(1, 2**63 - 1, N_HASH, dtype=np.uint64) | np.uint64(1)
 _B = rng.integers(0, 2**63 - 1, N_HASH, dtype=np.uint64)
+_EMPTY = np.iinfo(np.uint64).max       # the signature of a text without words
 
 
 def _words(text: str) -> list[str]:
@@ -34,9 +37,13 @@ def _words(text: str) -> list[str]:
 # ---------------------------------------------------------------- near duplicates
 
 
-def _shingles(words: list[str], vocab: dict[str, int]) -> np.ndarray:
-    """Distinct 64-bit hashes of the word 5-grams (the whole text when shorter)."""
-    ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.uint64, count=len(words))
+def shingles(text: str) -> np.ndarray:
+    """Distinct 64-bit hashes of the word 5-grams (the whole text when shorter).
+
+    Words hash with crc32, so a document's shingles do not depend on the rest of the corpus."""
+    words = _words(text)
+    ids = np.fromiter((zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words), dtype=np.uint64,
+                      count=len(words))
     if len(ids) == 0:
         return np.zeros(0, dtype=np.uint64)
     k = min(SHINGLE, len(ids))
@@ -49,43 +56,51 @@ def _shingles(words: list[str], vocab: dict[str, int]) -> np.ndarray:
 
 def _minhash(sh: np.ndarray) -> np.ndarray:
     if len(sh) == 0:
-        return np.full(N_HASH, np.iinfo(np.uint64).max, dtype=np.uint64)
+        return np.full(N_HASH, _EMPTY, dtype=np.uint64)
     with np.errstate(over="ignore"):
         return (sh[None, :] * _A[:, None] + _B[:, None]).min(axis=1)
 
 
-def near_duplicates(docs: list[tuple[str, str]], threshold: float = R.NEAR_DUP_JACCARD) -> dict[str, str]:
+def signature(text: str) -> bytes:
+    """The MinHash signature of a text (N_HASH 64-bit values), stored per document by the build."""
+    return _minhash(shingles(text)).tobytes()
+
+
+def near_duplicates(docs: list[tuple[str, str]], threshold: float = R.NEAR_DUP_JACCARD,
+                    signatures: list[bytes] | None = None) -> dict[str, str]:
     """[(doc_id, text)] -> {duplicate doc_id: original doc_id} for near-identical texts.
 
-    The original is the first document of each group in input order."""
-    vocab: dict[str, int] = {}
-    shingles = [_shingles(_words(t), vocab) for _, t in docs]
-    sigs = np.stack([_minhash(s) for s in shingles]) if docs else np.zeros((0, N_HASH), dtype=np.uint64)
+    `signatures`: the documents' `signature`s when stored; computed otherwise. The original is
+    the first document of each group in input order."""
+    if signatures is None:
+        signatures = [signature(t) for _, t in docs]
+    sigs = (np.frombuffer(b"".join(signatures), dtype=np.uint64).reshape(len(docs), N_HASH) if docs
+            else np.zeros((0, N_HASH), dtype=np.uint64))
+    empty = (sigs == _EMPTY).all(axis=1)
     rows = N_HASH // BANDS
-    parent = list(range(len(docs)))
+    uf = UnionFind(len(docs))
+    cache: dict[int, np.ndarray] = {}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def sh(i: int) -> np.ndarray:
+        if i not in cache:
+            cache[i] = shingles(docs[i][1])
+        return cache[i]
 
     checked: set[tuple[int, int]] = set()
     for b in range(BANDS):
         buckets: dict[bytes, list[int]] = defaultdict(list)
-        for i in range(len(docs)):
-            if len(shingles[i]):
-                buckets[sigs[i, b * rows:(b + 1) * rows].tobytes()].append(i)
+        band = sigs[:, b * rows:(b + 1) * rows]
+        for i in np.flatnonzero(~empty):
+            buckets[band[i].tobytes()].append(int(i))
         for members in buckets.values():
             for j in members[1:]:
                 i = members[0]
-                if (i, j) in checked or find(i) == find(j):
+                if (i, j) in checked or uf.find(i) == uf.find(j):
                     continue
                 checked.add((i, j))
-                if _jaccard(shingles[i], shingles[j]) >= threshold:
-                    ri, rj = find(i), find(j)
-                    parent[max(ri, rj)] = min(ri, rj)
-    return {docs[i][0]: docs[find(i)][0] for i in range(len(docs)) if find(i) != i}
+                if _jaccard(sh(i), sh(j)) >= threshold:
+                    uf.union(i, j)
+    return {docs[i][0]: docs[uf.find(i)][0] for i in range(len(docs)) if uf.find(i) != i}
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
