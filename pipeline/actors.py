@@ -4,7 +4,8 @@
 seconds. Steps:
 1. user aliases (data/aliases.csv) move names and surface forms to a canonical name;
 2. one type per name: majority vote over its mentions (the per-document rules already re-typed
-   media, agencies, "Coordination Framework" …);
+   media, agencies, "Coordination Framework" …); a country's or capital's ORG and NORP mentions
+   count as GPE and a tie goes to the place ("Japan agreed" is the state);
 3. people: full names merge when surnames are spelling variants (rapidfuzz on a
    transliteration key: Haniyeh/Hanieh) and first and middle names agree (Mahmoud/Mahmud,
    Saeed/Said, Shi/Shia); never when first names differ (Saeed Jalili vs Kazem Jalali);
@@ -16,7 +17,8 @@ seconds. Steps:
 5. other types merge on the normalised name (variants were named in `pipeline.entities`:
    USA/the United States -> United States; plural demonyms fold: Palestinians -> Palestinian);
    company legal forms are ignored (Deutsche Bank AG = Deutsche Bank; a name ever written with
-   one is an ORG, whatever NER said) and "organisation" = "organization";
+   one is an ORG, whatever NER said) except after a place: "Japan Inc.", "America Inc",
+   "France SA" are companies, never the country; "organisation" = "organization";
 6. demonyms count for their country (resources.DEMONYMS, data): "Iranian officials said" is a
    mention of Iran (type GPE; the mention keeps its text and NER label), "Soviets" of the Soviet
    Union, "West German" of West Germany. Peoples, religions and regions that are not one state
@@ -46,9 +48,10 @@ TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 ACTOR_COLS = ["actor_id", "name", "type", "aliases", "n_mentions", "n_docs"]
 _VARIANTS = {**R.MEDIA_NAMES, **R.ORG_VARIANTS, **R.COUNTRY_VARIANTS}
 _CANON_DISPLAY = {norm(v): v for v in _VARIANTS.values()}      # "united nations" -> "United Nations"
-# Countries and capitals: a one-word GPE that is one of these is never a person's surname.
-_PLACES = ({norm(v) for v in R.COUNTRY_VARIANTS.values()} | {norm(v) for v in R.DEMONYMS.values()}
-           | set(R.CAPITAL_METONYMS) | {norm(v) for v in R.CAPITAL_METONYMS.values()})
+# Countries and capitals (name keys): never a person's surname, never an organisation, and never
+# what a name with a company legal form stands for ("Japan Inc." is a company).
+_COUNTRIES = {norm(v) for v in R.COUNTRY_NAMES} | set(R.COUNTRY_VARIANTS)
+_PLACES = _COUNTRIES | set(R.CAPITAL_METONYMS)
 
 
 def actor_id_for(name: str) -> str:
@@ -70,8 +73,10 @@ def name_key(name: str) -> str:
             words.pop()
         if len(words) > 1 and words[-1] in ("&", "and"):
             words.pop()
-        k = " ".join(words).rstrip(",")
-        return norm(_VARIANTS[k]) if k in _VARIANTS else k
+        base = " ".join(words).rstrip(",")
+        if base in _PLACES or base in R.DEMONYMS:
+            return k.rstrip(".,")     # "Japan Inc.", "America Inc": a company, not the country
+        return norm(_VARIANTS[base]) if base in _VARIANTS else base
     return k
 
 
@@ -125,9 +130,17 @@ def read_aliases(aliases: pd.DataFrame | None) -> list[dict]:
 
 # ---------------------------------------------------------------- clustering
 def _vote_types(keys: pd.Series, types: pd.Series) -> dict[str, str]:
-    """Majority type per name key; ties go to PERSON > ORG > GPE > NORP > others."""
+    """Majority type per name key; ties go to PERSON > ORG > GPE > NORP > others. A country's or
+    capital's ORG and NORP mentions count as GPE ("Japan agreed" is the state), a country's PERSON
+    mentions too (NER's PERSON "Gabon"; people called Jordan were linked to their full name in
+    their documents), and a capital's tie with PERSON goes to the place."""
     counts = pd.DataFrame({"k": keys, "t": types}).value_counts().reset_index(name="n")
+    place = counts["k"].isin(_PLACES)
+    counts.loc[place & counts["t"].isin(["ORG", "NORP"]), "t"] = "GPE"
+    counts.loc[counts["k"].isin(_COUNTRIES) & (counts["t"] == "PERSON"), "t"] = "GPE"
+    counts = counts.groupby(["k", "t"], as_index=False)["n"].sum()
     counts["p"] = counts["t"].map(lambda t: TYPE_PRIORITY.get(t, 9))
+    counts.loc[counts["k"].isin(_PLACES) & (counts["t"] == "GPE"), "p"] = -1
     counts = counts.sort_values(["k", "n", "p", "t"], ascending=[True, False, True, True])
     return dict(zip(counts.drop_duplicates("k")["k"], counts.drop_duplicates("k")["t"]))
 
@@ -242,8 +255,11 @@ def _attach_org_surnames(types: dict[str, str], counts: dict[str, int], names: d
         toks = name_tokens(k)
         if len(toks) != 1:
             continue
-        cands = _candidates(toks, index, near)
-        roots = {uf.find(c) for c in cands if part_of(toks, full[c])}
+        cands = {c for c in _candidates(toks, index, near) if part_of(toks, full[c])}
+        roots = {uf.find(c) for c in cands}
+        if len(roots) > 1:          # NER's GPE "Regan": Donald Regan, not Ronald Reagan
+            exact = {uf.find(c) for c in cands if _exact_part(toks, full[c])}
+            roots = exact if len(exact) == 1 else roots
         if len(roots) == 1:
             root = roots.pop()
             if size[root] > counts[k]:

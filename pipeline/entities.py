@@ -23,8 +23,13 @@ From spaCy's NER spans to analyst-grade mentions:
   agreements ("the Louvre accord"), portfolios ("Agriculture" Secretary), currencies, time zones,
   company legal forms alone ("Co Inc") and lone generic heads not linked to a full name ("the
   Bank", "the Commission"); ticker brackets and an unclosed "(" are cut ("<San Miguel Corp>");
-- within the document, link a surname ("Khamenei", even NER's ORG "Hanieh") to the one full name
-  it fits, and a short organisation name to the longer one it ends ("the Security Council").
+- within the document, link a surname ("Khamenei", even NER's ORG "Hanieh" or GPE "Marais") to
+  the one full name it fits, a short organisation name to the longer one it ends ("the Security
+  Council") and a short company name to the one longer company name it starts ("Acme" beside
+  "Acme Mining Corp.");
+- actor-type cues (`pipeline.actor_types`): a title-word surname is kept ("Major" beside "John
+  Major"), a person named like a place stays the person ("Washington" beside "Harold
+  Washington"), a city's sports club is "Liverpool (club)" (ORG), NER's ORG "Japan" is the country.
 
 The name helpers at the top are shared with `pipeline.actors` (corpus-wide resolution).
 """
@@ -40,12 +45,14 @@ from typing import Callable
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
+from . import actor_types as AT
 from . import resources as R
 
 # ---------------------------------------------------------------- name helpers (shared)
 _PUNCT_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2010": "-",
                             "\u2011": "-", "\u2013": "-", "\u2014": "-"})
 _FIRST_CANON = {v: g[0] for g in R.FIRST_NAME_VARIANTS for v in g}
+_COUNTRY_KEYS = {c.lower(): c for c in R.COUNTRY_NAMES}     # "japan" -> "Japan"
 SURNAME_CUTOFF = 88      # rapidfuzz ratio on transliteration keys: Haniyeh ~ Hanieh, not Jalili ~ Jalali
 FIRST_CUTOFF = 85        # Mahmoud ~ Mahmud; Saeed ~ Said comes from the variants table
 
@@ -208,6 +215,13 @@ def _raw_spans(doc: Doc) -> list[tuple[list[Token], str]]:
                 out[-1] = (out[-1][0] + toks, "PERSON")
                 prev_end = ent.end
                 continue
+        gap = list(doc[prev_end:ent.start]) if out and 0 <= ent.start - prev_end <= 2 else None
+        if gap is not None and ent.label_ == "ORG" and out[-1][1] in ("ORG", "PERSON") \
+                and all(t.is_title and t.pos_ == "PROPN" for t in gap) and AT.place_company(ent.text, norm) \
+                and all(t.whitespace_ == " " for t in [doc[prev_end - 1]] + gap):
+            out[-1] = (out[-1][0] + gap + toks, "ORG")  # "Volvo" (Finance) + "North America Inc": one company
+            prev_end = ent.end
+            continue
         out.append((toks, ent.label_))
         prev_end = ent.end
     return out
@@ -217,6 +231,12 @@ def _strip_edges(toks: list[Token]) -> list[Token]:
     """No whitespace, punctuation, brackets ("<San Miguel Corp>"), determiners or possessive markers
     at the edges; an unclosed "(" ends the span ("Presidential Commission on Good Government (PCGG");
     "Group of" takes the number NER left out ("Group of Seven")."""
+    closed = [k for k, t in enumerate(toks[:-1]) if t.text.endswith(">")]
+    if closed:                                         # "BAC> Bank of America": ticker markup residue
+        toks = toks[closed[-1] + 1:]
+    cut = [k for k, t in enumerate(toks) if k and t.text.startswith("<")]
+    if cut:                                            # "Ricoh Co Ltd <RICT.T"
+        toks = toks[:cut[0]]
     opened = [k for k, t in enumerate(toks) if t.text == "("]
     if opened and not any(t.text == ")" for t in toks[opened[-1]:]):
         toks = toks[:opened[-1]]
@@ -225,6 +245,11 @@ def _strip_edges(toks: list[Token]) -> list[Token]:
         toks = toks + [toks[-1].doc[toks[-1].i + 1]]
     while toks and (_is_space_or_punct(toks[0]) or toks[0].lower_ == "the"):
         toks = toks[1:]
+    k = len(toks)
+    while k > 1 and re.fullmatch(r"[\d\-\u2013]+", toks[k - 1].text):
+        k -= 1
+    if k < len(toks) and re.fullmatch(r"\d+[\-\u2013]\d+", "".join(t.text for t in toks[k:])):
+        toks = toks[:k]                                # "Everton 2-1": a score, not the name
     while toks and (_is_space_or_punct(toks[-1]) or toks[-1].tag_ == "POS"
                     or toks[-1].text in ("'s", "\u2019s", "'", "\u2019")):
         toks = toks[:-1]
@@ -247,8 +272,13 @@ def _person_like(toks: list[Token]) -> bool:
 def _strip_titles(m: _Mention) -> bool:
     """Strip titles/roles into m.role. False when nothing but titles is left."""
     toks = m.toks
+    if AT.title_surname(toks):                        # "Judge" beside "Bruce Judge": a surname
+        m.type = "PERSON"
+        return True
     if m.type == "PERSON":
-        i = 0
+        i = AT.demonym_prefix(toks)                    # "New Zealander Bruce Judge"
+        while i < len(toks) - 1 and AT.not_a_name(toks[i]):   # "Besides Vaskevitch"
+            i += 1
         while i < len(toks) and (_is_title(toks[i]) or _is_space_or_punct(toks[i])):
             i += 1
         j = len(toks)
@@ -415,8 +445,14 @@ def _retype(m: _Mention) -> bool:
     if key in R.MEDIA_NAMES:
         m.type, m.name, m.strong = "ORG", R.MEDIA_NAMES[key], True
         return True
+    if m.type != "NORP" and key in AT.place_keys(norm) and AT.place_named_person(m.toks, m.label):
+        m.type, m.name = "PERSON", _display(_tokens_text(m), "PERSON")   # "Washington" of Harold Washington
+        return True
     if key in R.COUNTRY_VARIANTS and m.label in ("GPE", "ORG", "PERSON", "NORP") and m.type != "NORP":
         m.type, m.name, m.strong = "GPE", R.COUNTRY_VARIANTS[key], True
+        return True
+    if key in _COUNTRY_KEYS and m.label in ("GPE", "ORG", "PERSON") and m.type != "NORP":
+        m.type, m.name, m.strong = "GPE", _COUNTRY_KEYS[key], True          # NER's ORG "Japan", PERSON "Gabon"
         return True
     if key in R.ORG_VARIANTS:
         m.type, m.name, m.strong = "ORG", R.ORG_VARIANTS[key], True
@@ -428,8 +464,10 @@ def _retype(m: _Mention) -> bool:
         m.type, m.strong = "ORG", True
     elif m.type in ("PERSON", "ORG", "GPE") and nxt in R.GPE_CUE_NEXT:
         m.type, m.strong = "GPE", True
-    elif m.type == "PERSON" and words[-1] in R.ORG_HEAD_WORDS:
+    elif m.type == "PERSON" and (words[-1] in R.ORG_HEAD_WORDS or AT.company_form(words)):
         m.type, m.strong = "ORG", True
+    if (m.type == "GPE" or (m.type == "ORG" and key in R.CAPITAL_METONYMS)) and _club(m, key):
+        return True
     if m.type == "GPE" or (m.type == "ORG" and key in R.CAPITAL_METONYMS):
         country = _metonym(m, key)
         if country:
@@ -437,6 +475,15 @@ def _retype(m: _Mention) -> bool:
             return True
         m.type = "GPE"                            # NER's ORG "Washington" in "talks in Washington"
     m.name = _display(_tokens_text(m), m.type)
+    return True
+
+
+def _club(m: _Mention, key: str) -> bool:
+    """A city's sports club ("Liverpool beat Everton"): ORG "Liverpool (club)"; never a country."""
+    if key in AT.place_keys(norm) and key not in R.CAPITAL_METONYMS or not AT.club_cue(m.toks):
+        return False
+    m.type, m.strong = "ORG", True
+    m.name = _display(_tokens_text(m), "GPE") + R.CLUB_SUFFIX
     return True
 
 
@@ -533,9 +580,11 @@ def _link_people(ms: list[_Mention]) -> None:
         toks = name_tokens(m.name)
         if not toks or (m.type == "PERSON" and len(toks) >= 2 and any(toks == t for _, ts in reps for t in ts)):
             continue
-        if m.type == "ORG" and (m.strong or len(toks) != 1 or m.name.isupper()):
+        if m.type in ("ORG", "GPE") and (m.strong or len(toks) != 1 or m.name.isupper()):
             continue
-        if m.type not in ("PERSON", "ORG"):
+        if m.type == "GPE" and norm(m.name) in AT.place_keys(norm):
+            continue                                  # "Jordan", "Washington": places keep their name
+        if m.type not in ("PERSON", "ORG", "GPE"):
             continue
         hits = {rep for rep, ts in reps if any(part_of(toks, t) for t in ts)}
         if len(hits) == 1:
@@ -557,6 +606,7 @@ def _link_orgs(ms: list[_Mention]) -> None:
             m.name, m.linked = max(before, key=lambda o: o.start).name, True
         elif len(names) == 1:
             m.name, m.linked = names.pop(), True
+    AT.link_company_prefixes(ms, norm)
 
 
 def _generic_org(m: _Mention) -> bool:
@@ -587,7 +637,9 @@ def _unify_types(ms: list[_Mention]) -> None:
         by_name.setdefault(norm(m.name), []).append(m)
     for group in by_name.values():
         strong = [m.type for m in group if m.strong or m.linked]
-        pool = strong or [m.type for m in group]
+        # "in Liverpool" is strong evidence of a place: a locative GPE mention counts twice
+        pool = strong or [m.type for m in group] + [m.type for m in group
+                                                    if m.type == "GPE" and AT.locative(m.toks)]
         best = max(dict.fromkeys(pool), key=pool.count)
         for m in group:
             m.type = best
@@ -694,6 +746,7 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
     _link_orgs(cands)
     _link_acronyms(cands)
     cands = [m for m in cands if not _generic_org(m)]
+    AT.spread_clubs(cands, norm)
     _unify_types(cands)
     starts = _sentence_starts(doc)
     out = []

@@ -190,6 +190,22 @@ DEMONYMS = {
     "nicaraguan": "Nicaragua", "salvadoran": "El Salvador", "honduran": "Honduras",
     "guatemalan": "Guatemala", "panamanian": "Panama", "haitian": "Haiti", "jamaican": "Jamaica",
 }
+# Countries (canonical display names, type GPE): the canonical names above plus states that have
+# no variant or demonym listed. A country's name is never a person's surname, never an
+# organisation on its own ("Japan" labelled ORG is metonymy) and, in a name with a company legal
+# form ("Japan Inc.", "France SA"), never the country. Home nations count: their teams are places.
+COUNTRY_NAMES = frozenset(set(COUNTRY_VARIANTS.values()) | set(DEMONYMS.values()) | {
+    "England", "Scotland", "Wales", "Northern Ireland", "Luxembourg", "Liechtenstein", "Monaco", "Iceland",
+    "Malta", "Albania", "Estonia", "Latvia", "Lithuania", "Slovakia", "Slovenia", "Bosnia", "Macedonia",
+    "Moldova", "Georgia", "Armenia", "Azerbaijan", "Kazakhstan", "Uzbekistan", "Mongolia", "Nepal",
+    "Burma", "Myanmar", "Cambodia", "Laos", "Brunei", "Costa Rica", "Dominican Republic", "Trinidad",
+    "Barbados", "Bahamas", "Puerto Rico", "Senegal", "Ivory Coast", "Cameroon", "Uganda", "Tanzania",
+    "Rwanda", "Burundi", "Congo", "Gabon", "Mali", "Niger", "Liberia", "Sierra Leone", "Guinea", "Togo",
+    "Benin", "Namibia", "Botswana", "Madagascar", "Mauritius", "Malawi", "Fiji", "Papua New Guinea",
+    "Hong Kong", "Palestine", "Vatican", "Germany", "Korea", "Singapore", "Mauritania", "Burkina Faso",
+    "Eritrea", "Djibouti", "Tajikistan", "Turkmenistan", "Kyrgyzstan", "Bhutan", "Maldives", "Suriname",
+    "Guyana", "Belize", "Grenada", "Taiwan",
+})
 # Other organisations with several common names: normalised variant -> canonical display name.
 ORG_VARIANTS = {
     "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
@@ -225,7 +241,7 @@ ORG_VARIANTS = {
 # Legal-form suffixes of company names, ignored when comparing names ("Deutsche Bank AG" is
 # "Deutsche Bank", "San Miguel Corp" is "San Miguel"); the display name stays the most frequent form.
 COMPANY_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "ag",
-                    "sa", "nv", "bv", "gmbh", "spa", "llc", "kk", "bhd", "pty", "cos"}
+                    "sa", "nv", "bv", "gmbh", "spa", "llc", "kk", "bhd", "pty", "cos", "na", "n.a"}
 # International wire services: the reporter of a story, not an actor of it ("told Reuters",
 # "a Reuter survey", "in an interview with Reuters"). A mention is kept only when the service is
 # itself a source: the subject of a clause ("Reuters reported …") or "according to Reuters".
@@ -260,7 +276,16 @@ CAPITAL_METONYMS = {
     "kiev": "Ukraine", "pyongyang": "North Korea", "seoul": "South Korea", "tokyo": "Japan",
     "new delhi": "India", "islamabad": "Pakistan", "kabul": "Afghanistan", "abu dhabi": "United Arab Emirates",
     "peking": "China", "bonn": "West Germany", "manila": "Philippines", "canberra": "Australia",
-    "ottawa": "Canada", "brasilia": "Brazil",
+    "ottawa": "Canada", "brasilia": "Brazil", "madrid": "Spain", "rome": "Italy", "brussels": "Belgium",
+    "vienna": "Austria", "stockholm": "Sweden", "oslo": "Norway", "copenhagen": "Denmark",
+    "helsinki": "Finland", "athens": "Greece", "lisbon": "Portugal", "warsaw": "Poland", "prague":
+    "Czechoslovakia", "budapest": "Hungary", "bucharest": "Romania", "belgrade": "Yugoslavia",
+    "dublin": "Ireland", "bern": "Switzerland", "jakarta": "Indonesia", "bangkok": "Thailand",
+    "kuala lumpur": "Malaysia", "hanoi": "Vietnam", "taipei": "Taiwan", "buenos aires": "Argentina",
+    "bogota": "Colombia", "caracas": "Venezuela", "mexico city": "Mexico", "havana": "Cuba",
+    "managua": "Nicaragua", "lima": "Peru", "santiago": "Chile", "nairobi": "Kenya", "lagos": "Nigeria",
+    "pretoria": "South Africa", "tripoli": "Libya", "algiers": "Algeria", "tunis": "Tunisia",
+    "rabat": "Morocco", "khartoum": "Sudan", "east berlin": "East Germany", "wellington": "New Zealand",
 }
 # A capital whose state changed: the country it stands for when the document names that state
 # ("Moscow" is the Soviet Union in a 1987 story that mentions the Soviets).
@@ -268,6 +293,21 @@ CAPITAL_ALT = {"moscow": ["Soviet Union"]}
 # A capital's own mentions ("talks in Washington") stay a city actor; when its name is also a
 # form of a country actor, the city's display name gets this suffix: "Washington (city)".
 CITY_SUFFIX = " (city)"
+# Sports clubs named after their city ("Liverpool beat Everton 2-1") are organisations, kept apart
+# from the city by this display suffix: "Liverpool (club)". A mention is a club when the document
+# reads as a sports report (at least SPORTS_MIN_WORDS distinct SPORTS_WORDS) and the city is the
+# subject or object of a SPORTS_VERBS verb, or stands in a results line ("Leeds 1 Aston Villa 0").
+# Countries stay places (national teams are the country).
+CLUB_SUFFIX = " (club)"
+SPORTS_WORDS = {"soccer", "football", "league", "goals", "striker", "midfielder", "goalkeeper", "coach",
+                "innings", "wicket", "wickets", "batsman", "bowler", "pitcher", "homer", "baseball",
+                "basketball", "hockey", "rugby", "cricket", "tennis", "golf", "quarterback", "touchdown",
+                "playoff", "playoffs", "semifinal", "semi-final", "semifinals", "halftime", "stadium",
+                "tournament", "championship", "olympic", "nhl", "nba", "nfl", "uefa", "fifa"}
+SPORTS_MIN_WORDS = 2
+SPORTS_VERBS = {"beat", "defeat", "draw", "lose", "win", "host", "play", "tie", "edge", "thrash", "rout",
+                "trounce", "overcome", "outscore", "sign", "field", "face", "blank", "down", "top", "hammer",
+                "crush", "lead", "score", "concede", "clinch", "eliminate", "knock", "upset", "whip"}
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss"}
 METONYM_PREPS = {"by", "with", "against", "between"}
 MOTION_VERBS = {"visit", "arrive", "travel", "leave", "reach", "enter", "return", "fly", "move", "attack", "strike", "bomb", "hit"}

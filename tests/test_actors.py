@@ -252,6 +252,9 @@ def test_acronym_tied_to_one_org_in_documents():
     # an exact surname wins over a spelling variant: Reagan is Ronald Reagan, not Donald Regan
     ([("d1", "Ronald Reagan", None, "PERSON"), ("d2", "Donald Regan", None, "PERSON"),
       ("d3", "Reagan", None, "PERSON")], "Reagan", "Ronald Reagan"),
+    # NER's GPE for a surname joins the more frequent person, an exact surname over a variant
+    ([("d1", "Ronald Reagan", None, "PERSON"), ("d1", "Ronald Reagan", None, "PERSON"), ("d2", "Donald Regan", None, "PERSON"),
+      ("d2", "Donald Regan", None, "PERSON"), ("d3", "Regan", None, "GPE")], "Regan", "Donald Regan"),
     # NER's GPE for a surname joins the more frequent person
     ([("d1", "Masao Fujioka", None, "PERSON"), ("d1", "Masao Fujioka", None, "PERSON"),
       ("d2", "Fujioka", None, "GPE")], "Fujioka", "Masao Fujioka"),
@@ -469,3 +472,87 @@ def test_sample_no_bad_actors(sample_actors):
     assert len(actors[actors["name"] == "United States"]) == 1
     assert not set(actors["name"]) & {"Iranian", "Israeli", "Iraqi", "Lebanese", "American", "Palestine"}
     _no_display_is_another_alias(actors)
+
+
+# ---------------------------------------------------------------- types at scale (issue 8)
+# A name with a company legal form is a company, never the country it names ("America Inc",
+# "Japan Inc.", "France SA"); the country keeps its type and none of those aliases.
+# (rows, surface form, expected actor name, expected type, a form that must NOT be an alias)
+COMPANY_FORM_CASES = [
+    ([("d1", "United States", None, "GPE"), ("d2", "U.S.", "United States", "GPE"), ("d3", "America Inc", None, "ORG")],
+     "America Inc", "America Inc", "ORG"),
+    ([("d1", "Japan", None, "GPE"), ("d2", "Japan Inc.", None, "ORG"), ("d3", "Japan Inc", None, "ORG")],
+     "Japan Inc.", "Japan Inc", "ORG"),
+    ([("d1", "Japan", None, "GPE"), ("d2", "Japan Ltd", None, "ORG")], "Japan Ltd", "Japan Ltd", "ORG"),
+    ([("d1", "France", None, "GPE"), ("d2", "France SA", None, "ORG")], "France SA", "France SA", "ORG"),
+    ([("d1", "Canada", None, "GPE"), ("d2", "Tokyo Corp", None, "ORG"), ("d3", "Tokyo", None, "GPE")],
+     "Tokyo Corp", "Tokyo Corp", "ORG"),
+    # negatives: legal forms still fold for other names; the country stays the country
+    ([("d1", "Deutsche Bank", None, "ORG"), ("d2", "Deutsche Bank AG", None, "ORG"), ("d3", "Germany", None, "GPE")],
+     "Deutsche Bank AG", "Deutsche Bank", "ORG"),
+    ([("d1", "Bank of Japan", None, "ORG"), ("d1", "Bank of Japan", None, "ORG"), ("d2", "Bank of Japan Ltd", None, "ORG"),
+      ("d3", "Japan", None, "GPE")], "Bank of Japan Ltd", "Bank of Japan", "ORG"),
+    ([("d1", "Japan", None, "GPE"), ("d2", "Japan Inc.", None, "ORG")], "Japan", "Japan", "GPE"),
+    ([("d1", "USA", "United States", "GPE"), ("d2", "America Inc", None, "ORG")], "USA", "United States", "GPE"),
+]
+
+
+@pytest.mark.parametrize("rows,text,name,typ", COMPANY_FORM_CASES)
+def test_company_form_is_never_the_country(rows, text, name, typ):
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    got = actor_of(mentions, ids, actors, text)
+    assert (got["name"], got["type"]) == (name, typ)
+    for r in actors.itertuples():
+        if r.type == "GPE":
+            assert not [a for a in r.aliases if a.split()[-1].rstrip(".").lower() in ("inc", "ltd", "sa", "corp")]
+
+
+# A country's or capital's actor follows its mentions, ORG labels counting as the place: ties and
+# ORG-leaning votes stay GPE; demonyms count for their country. Other names keep the vote.
+PLACE_VOTE_CASES = [
+    ([("Japan", "ORG"), ("Japan", "ORG"), ("Japan", "GPE")], "Japan", "GPE"),          # leans ORG
+    ([("Canada", "ORG"), ("Canada", "GPE")], "Canada", "GPE"),                          # tie
+    ([("Tokyo", "ORG"), ("Tokyo", "ORG"), ("Tokyo", "GPE")], "Tokyo", "GPE"),          # a capital
+    ([("U.S.", "ORG"), ("U.S.", "ORG"), ("American", "NORP"), ("Americans", "NORP")], "United States", "GPE"),
+    ([("France", "ORG"), ("French", "NORP"), ("France", "ORG")], "France", "GPE"),
+    ([("Soviet", "NORP"), ("Soviet Union", "ORG"), ("Soviets", "NORP")], "Soviet Union", "GPE"),
+    ([("Washington", "ORG"), ("Washington", "ORG"), ("Washington", "GPE")], "Washington", "GPE"),
+    # negatives: not a place, the majority and the usual tie order decide
+    ([("Acme", "ORG"), ("Acme", "ORG"), ("Acme", "GPE")], "Acme", "ORG"),
+    ([("Hamas", "ORG"), ("Hamas", "GPE")], "Hamas", "ORG"),
+    ([("Gabon", "PERSON"), ("Gabon", "PERSON"), ("Gabon", "GPE")], "Gabon", "GPE"),       # NER's PERSON country
+    # a capital's PERSON majority is evidence (people linked in their documents never get here)
+    ([("Washington", "PERSON"), ("Washington", "PERSON"), ("Washington", "GPE")], "Washington", "PERSON"),
+]
+
+
+@pytest.mark.parametrize("texts,name,typ", PLACE_VOTE_CASES)
+def test_place_type_follows_evidence(texts, name, typ):
+    mentions = mk([(f"d{i}", t, None, ty) for i, (t, ty) in enumerate(texts)] + [("d9", "Israel", None, "GPE")])
+    actors, ids = A.resolve(mentions)
+    got = {actor_of(mentions, ids, actors, t)["actor_id"] for t, _ in texts}
+    assert len(got) == 1
+    row = actors.set_index("actor_id").loc[got.pop()]
+    assert (row["name"], row["type"]) == (name, typ)
+
+
+@pytest.mark.parametrize("rows,text,name,typ", [
+    # a club is its own actor, apart from the city; a person named like a capital is the person
+    ([("d1", "Liverpool", "Liverpool (club)", "ORG"), ("d2", "Liverpool", None, "GPE"), ("d3", "Liverpool", None, "GPE")],
+     "Liverpool", None, None),
+    ([("d1", "Harold Washington", None, "PERSON"), ("d1", "Washington", "Harold Washington", "PERSON"),
+      ("d2", "Washington", "United States", "GPE"), ("d3", "U.S.", "United States", "GPE")], "Harold Washington",
+     "Harold Washington", "PERSON"),
+])
+def test_clubs_and_people_stay_apart_from_places(rows, text, name, typ):
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    by_name = actors.set_index("name")
+    if name is None:      # the club case
+        assert by_name.loc["Liverpool (club)", "type"] == "ORG" and by_name.loc["Liverpool (club)", "n_mentions"] == 1
+        assert by_name.loc["Liverpool", "type"] == "GPE" and by_name.loc["Liverpool", "n_mentions"] == 2
+        return
+    got = actor_of(mentions, ids, actors, text)
+    assert (got["name"], got["type"], got["n_mentions"]) == (name, typ, 2)
+    assert by_name.loc["United States", "n_mentions"] == 2
