@@ -36,12 +36,14 @@ independent of input order.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from collections import defaultdict
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from . import resources as R
+from .unionfind import UnionFind
 from .entities import SURNAME_CUTOFF, name_tokens, norm, part_of, same_person, translit
 
 TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
@@ -54,11 +56,13 @@ _COUNTRIES = {norm(v) for v in R.COUNTRY_NAMES} | set(R.COUNTRY_VARIANTS)
 _PLACES = _COUNTRIES | set(R.CAPITAL_METONYMS)
 
 
+@lru_cache(maxsize=500_000)
 def actor_id_for(name: str) -> str:
     """Stable id of an actor: a hash of its normalised display name."""
     return "a" + hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:15]
 
 
+@lru_cache(maxsize=500_000)
 def name_key(name: str) -> str:
     """Merge key of a name: normalised, with known variants ("USA", "NYT") mapped to one form and
     company legal forms dropped ("Deutsche Bank AG" -> "deutsche bank")."""
@@ -84,27 +88,6 @@ def demonym_country(name: str) -> str | None:
     """The country a demonym stands for ("Iranians" -> "Iran", "West German" -> "West Germany")."""
     k = norm(name)
     return R.DEMONYMS.get(k) or (R.DEMONYMS.get(k[:-1]) if k.endswith("s") else None)
-
-
-class _UF:
-    """Union-find over hashable items; the root is the smallest item (deterministic)."""
-
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x):
-        p = self.parent.setdefault(x, x)
-        while p != self.parent[p]:
-            self.parent[p] = self.parent[self.parent[p]]
-            p = self.parent[p]
-        self.parent[x] = p
-        return p
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
 
 
 # ---------------------------------------------------------------- user aliases
@@ -162,7 +145,7 @@ def _fuzzy_pairs(keys: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _cluster_people(people: dict[str, list[str]], counts: dict[str, int], uf: _UF) -> None:
+def _cluster_people(people: dict[str, list[str]], counts: dict[str, int], uf: UnionFind) -> None:
     """Merge person name keys (people: key -> name tokens) into one cluster per person."""
     full = {k: t for k, t in people.items() if len(t) >= 2}
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -223,7 +206,7 @@ def _neighbours(keys) -> dict[str, set[str]]:
     return near
 
 
-def _cluster_singletons(keys: list[str], people: dict[str, list[str]], uf: _UF) -> None:
+def _cluster_singletons(keys: list[str], people: dict[str, list[str]], uf: UnionFind) -> None:
     """One-word person names with no full name: spelling variants merge (Hanieh/Haniyeh)."""
     by_t: dict[str, list[str]] = defaultdict(list)
     for k in keys:
@@ -236,7 +219,7 @@ def _cluster_singletons(keys: list[str], people: dict[str, list[str]], uf: _UF) 
 
 
 def _attach_org_surnames(types: dict[str, str], counts: dict[str, int], names: dict[str, str],
-                         people: dict[str, list[str]], uf: _UF) -> None:
+                         people: dict[str, list[str]], uf: UnionFind) -> None:
     """A one-word ORG or GPE that is a person's surname variant ("Hanieh", NER's GPE "Fujioka") joins
     the more frequent person; countries and capitals never do ("Jordan")."""
     full = {k: t for k, t in people.items() if len(t) >= 2}
@@ -268,7 +251,7 @@ def _attach_org_surnames(types: dict[str, str], counts: dict[str, int], names: d
 
 
 def _link_acronyms(keys: pd.Series, m: pd.DataFrame, types: dict[str, str], counts: dict[str, int],
-                   uf: _UF) -> None:
+                   uf: UnionFind) -> None:
     """An acronym that documents tie to one organisation ("Presidential Commission on Good
     Government (PCGG)") is that organisation where it stands alone too."""
     texts = m["text"].astype(str)
@@ -285,7 +268,7 @@ def _link_acronyms(keys: pd.Series, m: pd.DataFrame, types: dict[str, str], coun
             uf.union(t, roots.pop())
 
 
-def _fold_plurals(types: dict[str, str], uf: _UF) -> None:
+def _fold_plurals(types: dict[str, str], uf: UnionFind) -> None:
     """Plural demonyms join the singular: Palestinians -> Palestinian, Zionists -> Zionist."""
     norp = {k for k, t in types.items() if t == "NORP"}
     for k in sorted(norp):
@@ -358,7 +341,7 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
     return actors, actor_id
 
 
-def _name_cities(root_name: dict, root_type: dict, uf: _UF, keys: pd.Series, m: pd.DataFrame,
+def _name_cities(root_name: dict, root_type: dict, uf: UnionFind, keys: pd.Series, m: pd.DataFrame,
                  forced: dict) -> None:
     """A capital's own actor ("talks in Washington") is "Washington (city)" when "Washington" is
     also a form of another actor (the United States): no display name is another actor's alias."""
@@ -381,7 +364,7 @@ def _cluster(keys: pd.Series, m: pd.DataFrame):
     types = _vote_types(keys, m["type"])
     for k in _company_keys(keys, m["name"]):      # "Krupp AG", "Degussa AG": whatever NER said
         types[k] = "ORG"
-    uf = _UF()
+    uf = UnionFind()
     for k in sorted(counts):
         uf.find(k)
     people = {k: name_tokens(names[k]) for k, t in types.items() if t == "PERSON"}

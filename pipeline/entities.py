@@ -46,6 +46,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from . import actor_types as AT
+from . import nlp as nlp_mod
+from .nlp import text_of
 from . import resources as R
 
 # ---------------------------------------------------------------- name helpers (shared)
@@ -57,15 +59,21 @@ SURNAME_CUTOFF = 88      # rapidfuzz ratio on transliteration keys: Haniyeh ~ Ha
 FIRST_CUTOFF = 85        # Mahmoud ~ Mahmud; Saeed ~ Said comes from the variants table
 
 
+_SPACES = re.compile(r"\s+")
+_THE = re.compile(r"^the ")
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+@lru_cache(maxsize=500_000)
 def norm(s: str) -> str:
     """Comparison form of a name: ASCII, lower-case, straight quotes, single spaces, no "the"/"'s"."""
     s = s.translate(_PUNCT_MAP)
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = s.lower()
-    s = re.sub(r"\s+", " ", s).strip(" ,;:'\"")
-    s = re.sub(r"^the ", "", s)
-    return re.sub(r"'s?$", "", s).strip()
+    s = _SPACES.sub(" ", s).strip(" ,;:'\"")
+    s = _THE.sub("", s)
+    return _POSSESSIVE.sub("", s).strip()
 
 
 def name_tokens(name: str) -> list[str]:
@@ -144,39 +152,12 @@ class _Mention:
     parts: list = field(default_factory=list)   # fragments: runs of tokens between verbs
 
 
-_TEXT_CACHE: list = [None, ""]
-
-
-def _text(doc: Doc) -> str:
-    """doc.text, computed once per document (spaCy rebuilds it from the tokens on every access)."""
-    if _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return _TEXT_CACHE[1]
-
-
 def _low(tok: Token) -> str:
     return norm(tok.text).rstrip(".")
 
 
 def _is_space_or_punct(tok: Token) -> bool:
     return tok.is_space or tok.is_bracket or (tok.is_punct and tok.text not in "-")
-
-
-@lru_cache(maxsize=1)
-def _verbs() -> tuple[frozenset, frozenset]:
-    """Base verbs and irregular verb forms from the model's lemmatizer tables (read once per
-    process from the model package, so workers do not load a second pipeline; empty when absent)."""
-    try:
-        import spacy.util
-        from spacy.lookups import Lookups
-
-        from . import nlp as nlp_mod
-        root = spacy.util.get_package_path(nlp_mod.model_name())
-        path = next(root.glob("**/lemmatizer/lookups/lookups.bin"))
-        lk = Lookups().from_disk(path.parent)
-        return frozenset(lk.get_table("lemma_index")["verb"]), frozenset(lk.get_table("lemma_exc")["verb"])
-    except Exception:  # noqa: BLE001 - a model without tables just loses this cue
-        return frozenset(), frozenset()
 
 
 def _verb_like(tok: Token, middle: bool, verbs: tuple[frozenset, frozenset], org: bool = False) -> bool:
@@ -210,7 +191,7 @@ def _raw_spans(doc: Doc) -> list[tuple[list[Token], str]]:
     for ent in doc.ents:
         toks = list(ent)
         if out and ent.label_ == "PERSON" and out[-1][1] == "PERSON" and prev_end >= 0:
-            gap = _text(doc)[doc[prev_end - 1].idx + len(doc[prev_end - 1].text):ent.start_char]
+            gap = text_of(doc)[doc[prev_end - 1].idx + len(doc[prev_end - 1].text):ent.start_char]
             if gap == " " or re.fullmatch(r" ?[\"\u201c\u2018'][A-Z][\w\-]*[\"\u201d\u2019'] ?", gap):
                 out[-1] = (out[-1][0] + toks, "PERSON")
                 prev_end = ent.end
@@ -406,17 +387,18 @@ def _metonym(m: _Mention, key: str) -> str | None:
 
 def _countries_named(doc: Doc) -> set[str]:
     """Countries the document names, by a country variant or a demonym (cached per document)."""
-    if _COUNTRIES_CACHE[0] is not doc:
+    out = doc.user_data.get(_COUNTRIES_KEY)
+    if out is None:
         out = set()
         for e in doc.ents:
             k = norm(e.text)
             c = R.COUNTRY_VARIANTS.get(k) or R.DEMONYMS.get(k) or R.DEMONYMS.get(k[:-1] if k.endswith("s") else "")
             out.add(c or e.text)
-        _COUNTRIES_CACHE[0], _COUNTRIES_CACHE[1] = doc, out
-    return _COUNTRIES_CACHE[1]
+        doc.user_data[_COUNTRIES_KEY] = out
+    return out
 
 
-_COUNTRIES_CACHE: list = [None, set()]
+_COUNTRIES_KEY = "dossier_countries_named"
 
 
 def _is_source(m: _Mention) -> bool:
@@ -430,7 +412,7 @@ def _is_source(m: _Mention) -> bool:
 
 def _retype(m: _Mention) -> bool:
     """Name and type by rules. False when the mention is not an actor."""
-    text = _text(m.toks[0].doc)[m.start:m.end]
+    text = text_of(m.toks[0].doc)[m.start:m.end]
     key = norm(text)
     words = key.split()
     if not key or not re.search(r"[A-Z]", text) or key in R.STOP_NAMES or len(key) < 2:
@@ -491,7 +473,7 @@ def _tokens_text(m: _Mention) -> str:
     """The mention's text from its tokens: a gap between joined spans (a nickname) is dropped."""
     doc = m.toks[0].doc
     if all(b.i == a.i + 1 for a, b in zip(m.toks, m.toks[1:])):
-        return _text(doc)[m.start:m.end]
+        return text_of(doc)[m.start:m.end]
     parts, prev = [], None
     for t in m.toks:
         if prev is not None and t.i != prev.i + 1:
@@ -658,7 +640,7 @@ def _salvage(frag: _Mention, known: dict[str, str], persons: list[list[str]]) ->
         run = _strip_edges(run)
         if not run:
             continue
-        text = _text(frag.toks[0].doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
+        text = text_of(frag.toks[0].doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
         key = norm(text)
         toks = name_tokens(text)
         typ = known.get(key)
@@ -713,7 +695,7 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
     words, or None). `skip(offset)` is True in lines whose mentions are not kept (headlines,
     captions, bylines, boilerplate).
     """
-    verbs = _verbs()
+    verbs = doc.user_data.get(nlp_mod.VERBS_KEY) or (frozenset(), frozenset())
     known = {norm(e.text): e.label_ for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")}
     cands: list[_Mention] = []
     frags: list[_Mention] = []
@@ -731,11 +713,11 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
             continue
         m.start, m.end = m.toks[0].idx, m.toks[-1].idx + len(m.toks[-1].text)
         for part in _split_glue(m, known):
-            part.end = part.start + len(re.sub(r"['\u2019]s?$", "", _text(doc)[part.start:part.end]))
+            part.end = part.start + len(re.sub(r"['\u2019]s?$", "", text_of(doc)[part.start:part.end]))
             if part.end > part.start and _retype(part):
                 cands.append(part)
     persons = [name_tokens(m.name) for m in cands if m.type == "PERSON" and len(name_tokens(m.name)) >= 2]
-    names = {norm(m.name): m.type for m in cands} | {norm(_text(doc)[m.start:m.end]): m.type for m in cands}
+    names = {norm(m.name): m.type for m in cands} | {norm(text_of(doc)[m.start:m.end]): m.type for m in cands}
     for f in frags:
         for part in _salvage(f, names, persons):
             if _strip_titles(part) and _retype(part):
@@ -754,8 +736,7 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
         tok_i = doc.char_span(m.start, m.end, alignment_mode="expand")
         ti = tok_i.start if tok_i is not None else m.toks[0].i
         out.append({
-            "start": m.start, "end": m.end, "text": _text(doc)[m.start:m.end], "label": m.label,
+            "start": m.start, "end": m.end, "text": text_of(doc)[m.start:m.end], "label": m.label,
             "sent": bisect.bisect_right(starts, ti) - 1, "name": m.name, "type": m.type, "role": m.role,
         })
-    _TEXT_CACHE[0] = _COUNTRIES_CACHE[0] = None    # do not keep the document alive
     return out

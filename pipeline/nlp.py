@@ -36,12 +36,38 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+VERBS_KEY = "dossier_verbs"
+
+
+def verb_tables(nlp: Language) -> tuple[frozenset, frozenset]:
+    """Base verbs and irregular verb forms from the pipeline's own lemmatizer tables (empty when
+    the model has none): the entities stage uses them to tell "Ordered" in a headline from a name."""
+    try:
+        lk = nlp.get_pipe("lemmatizer").lookups
+        return frozenset(lk.get_table("lemma_index")["verb"]), frozenset(lk.get_table("lemma_exc")["verb"])
+    except (KeyError, ValueError, AttributeError):
+        return frozenset(), frozenset()
+
+
+@Language.factory("dossier_lexicon", default_config={})
+def lexicon(nlp: Language, name: str):
+    """Hands every Doc the verb tables of the model it was parsed with (no global lookups)."""
+    tables = verb_tables(nlp)
+
+    def attach(doc: Doc) -> Doc:
+        doc.user_data[VERBS_KEY] = tables
+        return doc
+    return attach
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """The spaCy pipeline with parser, lemmatizer, attribute_ruler and NER, plus paragraph breaks."""
     nlp = spacy.load(name or model_name())
     if "dossier_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("dossier_paragraphs", before="parser")
+    if "dossier_lexicon" not in nlp.pipe_names:
+        nlp.add_pipe("dossier_lexicon", last=True)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

@@ -1,21 +1,28 @@
-"""Union-find over 0..n-1 where every set's root is its smallest member (deterministic groups)."""
+"""Union-find where every set's root is its smallest member, so groups are deterministic."""
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 
 class UnionFind:
-    """Disjoint sets of the integers 0..n-1; `find` gives the smallest member of a set."""
+    """Disjoint sets of comparable items (ints, strings), added on first use."""
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self, n: int = 0) -> None:
+        self.parent: dict = {i: i for i in range(n)}
 
-    def find(self, i: int) -> int:
+    def find(self, x: Hashable):
+        """The root (smallest member) of x's set."""
         parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        p = parent.setdefault(x, x)
+        while p != parent[p]:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        parent[x] = p
+        return p
 
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+    def union(self, a: Hashable, b: Hashable) -> None:
+        """Join the sets of a and b; the smaller root stays the root."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = (ra, rb) if ra < rb else (rb, ra)
+            self.parent[hi] = lo
