@@ -66,6 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     except build_mod.store.CacheError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except RuntimeError as e:          # the Dask engine's EngineError: a cluster that cannot parse
+        if type(e).__name__ != "EngineError":
+            raise
+        print(f"error: the build failed on the cluster, the cache is unchanged: {e}", file=sys.stderr)
+        return 2
     for e in report.errors:
         print(f"rejected: {e.path}: {e.reason}", file=sys.stderr)
     if not report.skipped:

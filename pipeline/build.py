@@ -8,6 +8,7 @@ run over every article from the stored tables, so the result equals a full build
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sys
@@ -216,8 +217,9 @@ def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | Non
     else:
         stream = engine.run(articles, model, jobs, progress=tick)
     try:
-        for (seq, _, path, key), r in zip(todo, stream):
-            col.add(seq, r, path, key)
+        with contextlib.closing(stream):       # a cluster is shut down even if we stop early
+            for (seq, _, path, key), r in zip(todo, stream):
+                col.add(seq, r, path, key)
     finally:
         if bar:
             bar.close()

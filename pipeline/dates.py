@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Callable
 
 from spacy.tokens import Doc, Token

@@ -10,7 +10,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from .article import RawArticle

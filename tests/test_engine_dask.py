@@ -1,0 +1,123 @@
+"""The Dask engine (pipeline.engine_dask) gives the local engine's DocResults, in order, and cleans up.
+
+The slow tests start 1- or 2-worker LocalClusters (each worker loads the spaCy model).
+"""
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import engine, engine_dask, ingest, nlp
+from pipeline.clean import clean
+
+ROOT = Path(__file__).resolve().parent.parent
+FIELDS = ("mentions", "timexes", "quotes", "lead", "n_words", "errors")
+
+
+@pytest.fixture(scope="module")
+def articles():
+    """The cleaned sample articles, as pipeline/build.py makes them."""
+    raws, errors, _ = ingest.read_inputs([ROOT / "data" / "sample"])
+    assert not errors
+    return [a for raw in raws for a in clean(raw)]
+
+
+@pytest.fixture(scope="module")
+def expected(articles):
+    """The local engine's results (deep copies: the stages date articles in place)."""
+    return list(engine.run(copy.deepcopy(articles), nlp.model_name(), jobs=1))
+
+
+def _children() -> set[int]:
+    """Our live child processes, minus multiprocessing's long-lived resource tracker."""
+    import psutil
+    return {p.pid for p in psutil.Process().children(recursive=True)
+            if p.is_running() and "resource_tracker" not in " ".join(p.cmdline())}
+
+
+def _assert_same(expected, got) -> None:
+    assert [r.article.path for r in got] == [r.article.path for r in expected]
+    for e, g in zip(expected, got):
+        for f in FIELDS:
+            assert getattr(g, f) == getattr(e, f), (e.article.path, f)
+        assert (g.article.published, g.article.date_source) == (e.article.published, e.article.date_source)
+        assert g == e
+
+
+def test_import_does_not_load_dask():
+    code = "import sys, pipeline.engine_dask; sys.exit(any(m in sys.modules for m in ('dask', 'distributed')))"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+@pytest.mark.slow
+def test_local_cluster_matches_local_engine(articles, expected, monkeypatch):
+    monkeypatch.setattr(engine, "BATCH", 1)   # one task per article: results come back out of order
+    before, seen = _children(), []
+    got = list(engine_dask.run(copy.deepcopy(articles), nlp.model_name(), jobs=2, progress=seen.append))
+    _assert_same(expected, got)
+    assert sum(seen) == len(articles) and len(seen) == len(articles)
+    assert _children() <= before   # the LocalCluster's processes are gone
+
+
+@pytest.mark.slow
+def test_existing_scheduler_is_used_and_left_running(articles, expected, monkeypatch):
+    from distributed import Client, LocalCluster
+    monkeypatch.setattr(engine, "BATCH", 1)
+    model = nlp.model_name()
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        seen = []
+        got = list(engine_dask.run(copy.deepcopy(articles), model, progress=seen.append,
+                                   scheduler=cluster.scheduler_address))
+        _assert_same(expected, got)
+        assert sum(seen) == len(articles)
+        # the work ran on this cluster (its worker has the model cached) and the cluster lives on
+        assert list(client.run(lambda: nlp.load.cache_info().currsize).values()) == [1]
+        assert client.submit(sum, [1, 2]).result(timeout=30) == 3
+        # stopping early cancels the remaining batches and leaves the cluster running
+        it = engine_dask.run(copy.deepcopy(articles), model, scheduler=cluster.scheduler_address)
+        assert next(it).article.path == articles[0].path
+        it.close()
+        deadline = time.monotonic() + 20
+        while client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)) == 0
+        assert len(client.scheduler_info()["workers"]) == 1
+
+
+@pytest.mark.slow
+def test_dead_worker_raises_with_paths(articles):
+    import dask
+    from distributed import Client, LocalCluster
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        # the worker process exits as soon as it loads a model, like an out-of-memory kill
+        client.run(exec, "import os, pipeline.nlp as m; m.load = lambda *a, **k: os._exit(1)", {})
+        with pytest.raises(engine_dask.EngineError, match="workers died") as err:
+            list(engine_dask.run(articles[:2], nlp.model_name(), scheduler=cluster.scheduler_address))
+        assert articles[0].path in str(err.value) and articles[1].path in str(err.value)
+
+
+def test_cluster_without_workers_fails_fast(articles, monkeypatch):
+    from distributed import LocalCluster
+    monkeypatch.setattr(engine_dask, "WORKERS_TIMEOUT", 1)
+    with LocalCluster(n_workers=0, dashboard_address=None) as cluster:
+        with pytest.raises(engine_dask.EngineError, match="no Dask cluster with workers"):
+            list(engine_dask.run(articles, nlp.model_name(), scheduler=cluster.scheduler_address))
+
+
+@pytest.mark.slow
+def test_both_engines_write_the_same_tables(sample_cache, tmp_path):
+    """`--engine dask` on a 2-worker LocalCluster writes the tables `--engine local` wrote."""
+    from pipeline import build
+    from pipeline.compare import diff_caches
+    report = build.build([ROOT / "data" / "sample"], tmp_path / "dask", aliases=ROOT / "data" / "aliases.csv",
+                         jobs=2, progress=False, log=lambda m: None, engine_name="dask")
+    assert report.parsed == 6
+    assert diff_caches(tmp_path / "dask", sample_cache) == {}
