@@ -40,6 +40,7 @@ REUTERS = Path("/work/shared/eval/reuters21578")
 RAW_SPACY = """
 import sys, time
 from pathlib import Path
+import spacy
 from pipeline import ingest, nlp
 files, _ = ingest.discover([Path(sys.argv[1])])
 texts = []
@@ -47,7 +48,7 @@ for f in files:
     raws, _ = ingest.read_file(f, {})
     texts += [r.text for r in raws]
 n_process = int(sys.argv[2])
-model = nlp.load()
+model = spacy.load(nlp.model_name())   # raw: the model alone, none of our components
 t = time.perf_counter()
 for _ in model.pipe(texts, n_process=n_process, batch_size=16):
     pass

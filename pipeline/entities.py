@@ -695,7 +695,7 @@ def extract_mentions(doc: Doc, skip: Callable[[int], bool] = lambda off: False) 
     words, or None). `skip(offset)` is True in lines whose mentions are not kept (headlines,
     captions, bylines, boilerplate).
     """
-    verbs = doc.user_data.get(nlp_mod.VERBS_KEY) or (frozenset(), frozenset())
+    verbs = nlp_mod.verbs_of(doc)
     known = {norm(e.text): e.label_ for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")}
     cands: list[_Mention] = []
     frags: list[_Mention] = []

@@ -36,28 +36,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-VERBS_KEY = "dossier_verbs"
+VERB_TABLES = ("dossier_verbs", "dossier_verb_forms")
 
 
-def verb_tables(nlp: Language) -> tuple[frozenset, frozenset]:
+def verb_tables(nlp: Language) -> tuple[dict, dict]:
     """Base verbs and irregular verb forms from the pipeline's own lemmatizer tables (empty when
     the model has none): the entities stage uses them to tell "Ordered" in a headline from a name."""
     try:
         lk = nlp.get_pipe("lemmatizer").lookups
-        return frozenset(lk.get_table("lemma_index")["verb"]), frozenset(lk.get_table("lemma_exc")["verb"])
+        return dict.fromkeys(lk.get_table("lemma_index")["verb"], 1), dict.fromkeys(lk.get_table("lemma_exc")["verb"], 1)
     except (KeyError, ValueError, AttributeError):
+        return {}, {}
+
+
+def verbs_of(doc: Doc) -> tuple:
+    """The verb tables of the model `doc` was parsed with (kept in its vocab's lookups)."""
+    lk = doc.vocab.lookups
+    if not all(lk.has_table(t) for t in VERB_TABLES):
         return frozenset(), frozenset()
-
-
-@Language.factory("dossier_lexicon", default_config={})
-def lexicon(nlp: Language, name: str):
-    """Hands every Doc the verb tables of the model it was parsed with (no global lookups)."""
-    tables = verb_tables(nlp)
-
-    def attach(doc: Doc) -> Doc:
-        doc.user_data[VERBS_KEY] = tables
-        return doc
-    return attach
+    return tuple(lk.get_table(t) for t in VERB_TABLES)
 
 
 @lru_cache(maxsize=4)
@@ -66,8 +63,9 @@ def load(name: str | None = None) -> Language:
     nlp = spacy.load(name or model_name())
     if "dossier_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("dossier_paragraphs", before="parser")
-    if "dossier_lexicon" not in nlp.pipe_names:
-        nlp.add_pipe("dossier_lexicon", last=True)
+    for table, words in zip(VERB_TABLES, verb_tables(nlp)):
+        if not nlp.vocab.lookups.has_table(table):
+            nlp.vocab.lookups.add_table(table, words)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 
