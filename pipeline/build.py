@@ -74,6 +74,7 @@ def plan(inputs: list[Path], metadata: Path | None) -> Plan:
     files, errors = ingest.discover(inputs)
     sidecars = ingest.sidecars(inputs, metadata)
     meta, meta_errors = ingest.read_sidecars(sidecars)
+    meta_errors += ingest.unmatched_metadata(meta, files, sidecars)
     keys = {}
     for f in files:
         row = ingest.metadata_for(f, meta)

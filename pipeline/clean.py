@@ -21,7 +21,7 @@ from . import resources as R
 from .article import Article, Block, RawArticle
 from .publication import parse_date, settle
 
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+INVISIBLE = dict.fromkeys(map(ord, R.INVISIBLE_CHARS), None)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\u3000"), " ")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 TERMINAL = tuple('.!?:;"\u201d\u2019\u00bb)…')

@@ -1,8 +1,9 @@
 """Ingest: read input files into RawArticle records. Every problem is an InputError, never a crash.
 
-Supported inputs: `.txt` and `.md` (one article per file), `.jsonl` (one JSON object per line)
-and `.csv` (one row per article), both with a `text` column/field, plus a `metadata.csv`
-sidecar (columns `file`, and any of `title`, `outlet`, `published`, `url`).
+Supported inputs: `.txt` and `.md` (one article per file), `.html`/`.htm` (and `.html.gz`: the
+page's article, see `webpage`), `.jsonl` (one JSON object per line) and `.csv` (one row per
+article), both with a `text` column/field, plus a `metadata.csv` sidecar (columns `file`, and
+any of `title`, `outlet`, `published`, `url`). Encodings and binary files are sniffed (`sniff`).
 """
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import RawArticle
+from . import sniff, webpage
 from .publication import parse_date, plausible
 
 TEXT_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".jsonl", ".csv"}
-SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm", ".html.gz", ".htm.gz"}
+SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES | HTML_SUFFIXES
 SIDECAR = "metadata.csv"
 NOT_ARTICLES = {SIDECAR, "aliases.csv"}     # our own CSVs inside an input folder
 MAX_BYTES = 50 * 1024 * 1024          # one input file; larger ones are rejected, not read
@@ -41,21 +44,43 @@ class InputFile:
     root: Path
 
 
+def suffix(path: Path) -> str:
+    """The file type by name: `.txt`, `.html.gz`, … (lower case)."""
+    name = path.name.lower()
+    for double in (".html.gz", ".htm.gz"):
+        if name.endswith(double):
+            return double
+    return path.suffix.lower()
+
+
 def discover(inputs: list[Path]) -> tuple[list[InputFile], list[InputError]]:
-    """Files to read from INPUT arguments (files or folders, folders walked recursively)."""
+    """Files to read from INPUT arguments (files or folders, folders walked recursively).
+
+    Hidden files and our own CSVs are passed over; symlinks that lead outside their input folder
+    are skipped with a reason; other file types get one summary line per folder."""
     found: list[InputFile] = []
     errors: list[InputError] = []
     for inp in inputs:
         if inp.is_dir():
+            root = inp.resolve()
+            other: dict[str, int] = {}
             for p in sorted(inp.rglob("*")):
                 rel = p.relative_to(inp)
-                if any(part.startswith(".") for part in rel.parts):
+                if any(part.startswith(".") for part in rel.parts) or p.is_dir():
                     continue
-                if p.is_file() and p.suffix.lower() in SUFFIXES and p.name not in NOT_ARTICLES:
+                if p.is_symlink() and not _inside(p, root):
+                    errors.append(InputError(str(p), "symlink pointing outside the input folder: skipped"))
+                elif suffix(p) not in SUFFIXES:
+                    other[suffix(p) or "(no extension)"] = other.get(suffix(p) or "(no extension)", 0) + 1
+                elif p.name not in NOT_ARTICLES and p.is_file():
                     found.append(InputFile(p, inp))
+            if other:
+                n = sum(other.values())
+                errors.append(InputError(str(inp), f"skipped {n} file{'s' if n > 1 else ''} of unsupported "
+                                                   f"type{'s' if len(other) > 1 else ''}: {', '.join(sorted(other))}"))
         elif inp.is_file():
-            if inp.suffix.lower() not in SUFFIXES:
-                errors.append(InputError(str(inp), f"unsupported file type {inp.suffix or '(none)'!r}; "
+            if suffix(inp) not in SUFFIXES:
+                errors.append(InputError(str(inp), f"unsupported file type {suffix(inp) or '(none)'!r}; "
                                                    f"use one of {', '.join(sorted(SUFFIXES))}"))
             else:
                 found.append(InputFile(inp, inp.parent))
@@ -64,26 +89,19 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[InputError]]:
     return found, errors
 
 
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):          # a symlink loop
+        return False
+
+
 def read_bytes(path: Path) -> bytes:
     """Raw bytes of a file, refusing files that are too large."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValueError(f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit")
     return path.read_bytes()
-
-
-def decode(data: bytes) -> str:
-    """Text of a file: UTF-8 (BOM allowed), else Windows-1252/Latin-1. Binary data is refused."""
-    if b"\x00" in data[:4096]:
-        raise ValueError("binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def file_hash(path: Path) -> str:
@@ -116,7 +134,7 @@ def read_metadata(path: Path) -> tuple[dict[str, dict], list[InputError]]:
     """The sidecar: {file name relative to its folder: metadata}. Bad rows are errors, not crashes."""
     errors: list[InputError] = []
     try:
-        rows = list(csv.DictReader(io.StringIO(decode(read_bytes(path)))))
+        rows = list(csv.DictReader(io.StringIO(sniff.decode(read_bytes(path)))))
     except (OSError, ValueError, csv.Error) as e:
         return {}, [InputError(str(path), f"cannot read metadata: {e}")]
     if rows and "file" not in rows[0]:
@@ -180,16 +198,28 @@ def metadata_for(f: InputFile, meta: dict[str, dict]) -> dict:
 
 
 def read_file(f: InputFile, meta: dict[str, dict]) -> tuple[list[RawArticle], list[InputError]]:
-    """Articles of one input file, with sidecar metadata applied to plain-text files."""
+    """Articles of one input file, with sidecar metadata applied to plain-text and HTML files."""
+    kind = suffix(f.path)
     try:
-        text = decode(read_bytes(f.path))
-    except (OSError, ValueError) as e:
-        return [], [InputError(str(f.path), str(e) if isinstance(e, ValueError) else f"cannot read: {e.strerror or e}")]
-    if f.path.suffix.lower() in RECORD_SUFFIXES:
+        data = read_bytes(f.path)
+        if kind in (".html.gz", ".htm.gz"):
+            data = webpage.gunzip(data, MAX_BYTES)
+        text = sniff.decode(data)
+    except (OSError, ValueError, EOFError) as e:
+        why = f"cannot read: {e.strerror or e}" if isinstance(e, OSError) and not isinstance(e, ValueError) else str(e)
+        return [], [InputError(str(f.path), why)]
+    if kind in RECORD_SUFFIXES:
         return _records(f, text)
     if not text.strip():
         return [], [InputError(str(f.path), "empty file")]
-    m = metadata_for(f, meta)
+    m = {k: v for k, v in metadata_for(f, meta).items() if v is not None}
+    if kind in HTML_SUFFIXES or (kind in TEXT_SUFFIXES and sniff.looks_like_html(data)):
+        try:
+            page = webpage.extract(text)
+        except webpage.NoArticle as e:
+            return [], [InputError(str(f.path), str(e))]
+        own = {"title": page.title, "outlet": page.outlet, "url": page.url, "published": page.published}
+        return [RawArticle(path=str(f.path), text=page.text, **{k: m.get(k) or own[k] for k in META_FIELDS})], []
     return [RawArticle(path=str(f.path), text=text, **{k: m.get(k) for k in META_FIELDS})], []
 
 
@@ -198,6 +228,18 @@ def sidecars(inputs: list[Path], metadata: Path | None = None) -> list[Path]:
     if metadata:
         return [metadata]
     return [p / SIDECAR for p in inputs if p.is_dir() and (p / SIDECAR).is_file()]
+
+
+def unmatched_metadata(meta: dict[str, dict], files: list[InputFile], cars: list[Path]) -> list[InputError]:
+    """A warning for each metadata row that names no input file (a typo, a moved file)."""
+    names = set()
+    for f in files:
+        names.add(f.path.name)
+        if f.path.is_relative_to(f.root):
+            names.add(f.path.relative_to(f.root).as_posix())
+    where = ", ".join(map(str, cars)) or "metadata"
+    return [InputError(where, f"metadata row for {name!r}, which is not among the inputs: ignored")
+            for name in sorted(meta) if name not in names]
 
 
 def read_sidecars(paths: list[Path]) -> tuple[dict[str, dict], list[InputError]]:

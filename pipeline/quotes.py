@@ -49,7 +49,7 @@ MARKS = set(OPEN_D + CLOSE_D + STRAIGHT_D + OPEN_S + CLOSE_S)
 _BEFORE_OPEN = set("([{\u2014\u2013-/:;")
 _AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-\u2026")
 _END_PUNCT = ".!?"
-_CF = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"   # invisible format marks
+_CF = R.INVISIBLE_CHARS   # invisible format marks
 _TRIM = " \t\r\n,;:"
 
 # Merge `"A," he said, "B."` into one quote (PolNeAR-style attribution of the whole statement).

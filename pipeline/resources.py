@@ -560,3 +560,17 @@ rival challenger incumbent populist
 """.split())
 # Name particles allowed inside a person's name (lower-case): "Khalil al-Hayya", "Charles de Gaulle".
 QUOTE_NAME_PARTICLES = frozenset("al el bin ibn de da van von der le la abu abd".split())
+
+
+# ---------------------------------------------------------------- input files
+# Leading bytes of file types that are not articles (the type is sniffed, not taken from the name).
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive", b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-zip archive", b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x7fELF": "a program", b"MZ": "a Windows program", b"SQLite format 3": "an SQLite database",
+    b"ID3": "an MP3 file", b"OggS": "an Ogg file", b"RIFF": "a RIFF (WAV/AVI/WebP) file",
+    b"\x00\x00\x00\x18ftyp": "an MP4 file", b"\x00\x00\x00\x20ftyp": "an MP4 file",
+}
+# Characters with no visible form: zero-width marks and bidi controls (Trojan-Source tricks).
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff\u00ad"

@@ -28,7 +28,7 @@ def test_formats_and_sidecar(tmp_path):
     write(tmp_path, "aliases.csv", "alias,canonical,type,hidden\n")
     write(tmp_path, "notes.pdf", "ignored in folders")
     arts, errors, _ = read_inputs([tmp_path])
-    assert errors == []
+    assert [(e.path, e.reason) for e in errors] == [(str(tmp_path), "skipped 1 file of unsupported type: .pdf")]
     got = {a.path.replace(str(tmp_path) + "/", ""): (a.text, a.title, a.outlet, a.published, a.url) for a in arts}
     assert got == {
         "a.txt": ("Text of a.", "Title A", "Outlet A", date(2023, 11, 5), None),
