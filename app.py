@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dossier_app import data
+from dossier_app import data, pickers
 from dossier_app.text import md
 from dossier_app.filters import KEYS, Filters, parse_params, to_params
 from pipeline.store import CacheError
@@ -43,34 +43,44 @@ def initial_state(corpus) -> None:
     if "f_actors" in st.session_state:
         return
     f = parse_params({k: st.query_params.get_all(k) for k in KEYS}, corpus.actor_lookup(),
-                     set(corpus.actors.type), corpus.date_bounds())
+                     set(corpus.type_names), corpus.date_bounds())
     st.session_state.f_actors = list(f.actors)
     st.session_state.f_types = list(f.types)
     lo, hi = corpus.date_bounds()
     st.session_state.f_dates = (f.start or lo, f.end or hi) if lo else ()
 
 
+def typed_actors(corpus) -> None:
+    """The actor box accepts any typed name or alias: turn what was typed into actor ids."""
+    ids, unknown = pickers.resolve(st.session_state.f_actors, corpus.names, corpus.actor_lookup(),
+                                   corpus.ranked_ids, corpus.names)
+    st.session_state.f_actors = ids
+    if unknown:
+        st.toast(f"No actor called {md(', '.join(unknown))}", icon=":material/search_off:")
+
+
 def sidebar(corpus) -> Filters:
     """The shared filters; their values persist across pages."""
     names = corpus.names
-    actors = corpus.actors.sort_values(["n_mentions", "name"], ascending=[False, True])
-    ids = list(actors.actor_id)
     st.session_state.f_actors = [a for a in st.session_state.f_actors if a in names]
     with st.sidebar:
         st.markdown("### Filters")
-        st.multiselect("Actors", ids, key="f_actors", format_func=lambda a: names.get(a, a),
-                       placeholder="All actors", help="Show only what involves these actors.")
+        st.multiselect("Actors", pickers.options(corpus.ranked_ids, st.session_state.f_actors), key="f_actors",
+                       format_func=lambda a: names.get(a, a), placeholder="All actors · type any name",
+                       accept_new_options=True, select_all=False, on_change=typed_actors, args=(corpus,),
+                       help=f"Show only what involves these actors. The list offers the "
+                            f"{pickers.TOP_OPTIONS} most mentioned; type any other name or alias and press Enter.")
         lo, hi = corpus.date_bounds()
         start = end = None
         if lo:
-            picked = st.date_input("Date range", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD")
+            picked = st.date_input("Date range", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD",
+                                   help="The months the articles were published in.")
             picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
             start = picked[0] if picked and picked[0] != lo else None
             end = picked[1] if len(picked) > 1 and picked[1] != hi else None
         else:
             st.caption("No dated articles: the date filter is off.")
-        types = sorted(t for t in set(corpus.actors.type) if t)
-        st.multiselect("Actor types", types, key="f_types", placeholder="All types")
+        st.multiselect("Actor types", corpus.type_names, key="f_types", placeholder="All types")
         if st.button("Reset filters", width="stretch"):
             for k in ("f_actors", "f_types", "f_dates"):
                 st.session_state.pop(k, None)
@@ -92,6 +102,7 @@ def sync_url(f: Filters, names: dict[str, str]) -> None:
 
 
 corpus = load()
+data.pin(corpus)
 initial_state(corpus)
 filters = sidebar(corpus)
 st.session_state[data.FILTERS_KEY] = filters

@@ -1,13 +1,14 @@
 """Plotly figures, briefing-grade: title, subtitle with the filters, legend, source note, 2x PNG.
 
 Every piece of corpus text that goes into a figure passes through `esc` (plotly renders a subset
-of HTML in titles and hovers).
+of HTML in titles and hovers). The timeline's marks come from `dossier_app.timeline`; dense lanes
+are drawn as week totals (a heat strip) instead of thousands of overlapping points.
 """
 from __future__ import annotations
 
 import html
 import textwrap
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,11 +20,25 @@ MUTED = "#616e7c"
 SOURCE_COLOURS = {"explicit": "#0072B2", "relative": "#E69F00", "publication": "#8c96a0"}
 SOURCE_LABELS = {"explicit": "Full date in text", "relative": "Relative or year-less date",
                  "publication": "Publication date only"}
+HOW = {"explicit": "explicit date in the text",
+       "relative": "relative or year-less date, resolved from the publication date",
+       "publication": "publication date of the article"}
+PERIOD_OPACITY = {"week": 0.6, "month": 0.5, "range": 0.5, "year": 0.25}
+HEAT_RANGE = ["#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d"]    # ColorBrewer Purples: apart from the sources
+LANE_PX = 46
+HEAT_SCALE = [[0, HEAT_RANGE[0]], [0.33, HEAT_RANGE[1]], [0.66, HEAT_RANGE[2]], [1, HEAT_RANGE[3]]]
+MARGIN_B = 80             # room below the plot for the source note
+
+
+def clip(value, limit: int = 160) -> str:
+    """Plain text of a value, whitespace folded, cut to `limit` characters (escape it before HTML)."""
+    s = "" if value is None or (isinstance(value, float) and pd.isna(value)) else " ".join(str(value).split())
+    return s if len(s) <= limit else s[:limit - 1] + "…"
 
 
 def esc(value, width: int | None = None) -> str:
     """Escape text for plotly's HTML subset, optionally wrapped to `width` with <br>."""
-    s = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    s = clip(value, 10_000)
     if width:
         return "<br>".join(html.escape(line) for line in textwrap.wrap(s, width) or [""])
     return html.escape(s)
@@ -32,100 +47,130 @@ def esc(value, width: int | None = None) -> str:
 def plot_config(filename: str) -> dict:
     """Modebar with a 2x PNG export named after the chart."""
     return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
-            "modeBarButtonsToRemove": ["lasso2d"]}
+            "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"]}
 
 
 def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -> go.Figure:
     """Title, subtitle and source note inside the figure, so a PNG stands on its own."""
     fig.update_layout(
         title={"text": f"<b>{esc(title)}</b><br><span style='font-size:13px;color:{MUTED}'>{esc(subtitle)}</span>",
-               "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+               "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top"},
         font={"family": FONT, "color": INK, "size": 13},
         paper_bgcolor="white", plot_bgcolor="white", height=height,
-        margin={"l": 10, "r": 20, "t": 90, "b": 110},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0,
+        margin={"l": 10, "r": 20, "t": 110, "b": MARGIN_B},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0.0,
                 "font": {"size": 12}},
         hoverlabel={"bgcolor": "white", "font": {"family": FONT, "size": 12}, "align": "left"},
     )
-    # pinned to the bottom edge of the figure, below axes and range slider
     fig.add_annotation(text=esc(source), xref="paper", yref="paper", x=0, y=0, yanchor="top",
                        xanchor="left", showarrow=False, font={"size": 11, "color": MUTED},
-                       yshift=-(110 - 24))
+                       yshift=-(MARGIN_B - 30))
     return fig
 
 
-HOW = {"explicit": "explicit date in the text", "relative": "relative or year-less date, resolved from the publication date",
-       "publication": "publication date of the article"}
-PERIOD_OPACITY = {"week": 0.55, "month": 0.45, "range": 0.45, "year": 0.22}
+def _when(d0: date, d1: date) -> str:
+    return f"{d0}" if d0 == d1 else f"{d0} – {d1}"
 
 
-def _hover(m) -> str:
-    """Hover of one mark: what, when, how the date was found, and up to three examples."""
-    when = f"{m.date}" if m.date == m.date_end else f"{m.date} – {m.date_end}"
-    head = (f"<b>{esc(m.lane)}</b> · {when} ({esc(m.granularity)})<br>"
-            f"{m.n_events} statement{'s' if m.n_events != 1 else ''} in {m.n_articles} "
-            f"article{'s' if m.n_articles != 1 else ''}<br>")
-    lines = []
-    for sentence, title, outlet, expression in m.examples:
-        expr = f" · “{esc(expression)}”" if isinstance(expression, str) and expression else ""
-        lines.append(f"{esc(sentence, 90)}<br><i>{esc(title, 90)}</i> — {esc(outlet or 'unknown outlet')}{expr}")
-    more = m.n_articles - len(m.examples)
-    tail = f"<br>… and {more} more article{'s' if more != 1 else ''}" if more > 0 else ""
-    return head + "<br>".join(lines) + tail + f"<br><span style='color:{MUTED}'>Date: {HOW.get(m.date_source, '')}</span>"
+def timeline_table(marks: pd.DataFrame) -> pd.DataFrame:
+    """The marks as plain chart data: positions, sizes, colours and tooltip text (no HTML)."""
+    rows = []
+    for i, m in zip(marks.index, marks.itertuples()):
+        week = m.granularity == "week-total"
+        what = "single days in this week" if week else str(m.granularity)
+        if week:
+            how = (f"{int(m.n_explicit)} full dates, {int(m.n_relative)} relative, "
+                   f"{int(m.n_publication)} publication date only")
+        else:
+            how = HOW.get(m.date_source, "")
+        ex = list(m.examples) + [None] * 3
+        rows.append({
+            "mark": int(i), "lane": m.lane,
+            "start": pd.Timestamp(m.date), "end": pd.Timestamp(m.date_end) + timedelta(days=1),
+            "kind": "week" if week else "day" if m.granularity == "day" else "period",
+            "source": SOURCE_LABELS.get(m.date_source, "Mixed"), "opacity": PERIOD_OPACITY.get(m.granularity, 0.5),
+            "articles": int(m.n_articles), "week_articles": int(m.n_articles) if week else None,
+            "hover": _hover(m.lane, f"{_when(m.date, m.date_end)} ({what})", m.n_events, m.n_articles,
+                            [e for e in ex[:3] if e], how),
+        })
+    return pd.DataFrame(rows)
 
 
-def timeline_figure(marks: pd.DataFrame, title: str, subtitle: str, source: str,
-                    x_range: tuple | None = None) -> go.Figure:
-    """Lanes of actors over time: days as points sized by articles, periods as thin bars.
+def _hover(lane, when: str, n_events: int, n_articles: int, examples: list, how: str) -> str:
+    """Hover of one mark: who, when, how many, up to three examples, how the date was found."""
+    head = (f"<b>{esc(clip(lane, 80))}</b> · {esc(when)}<br>{n_events} statement{'s' if n_events != 1 else ''} "
+            f"in {n_articles} article{'s' if n_articles != 1 else ''}")
+    lines = [f"{esc(clip(e[0], 200), 90)}<br><i>{esc(clip(e[1], 90))}</i> — {esc(clip(e[2], 60) or 'unknown outlet')}"
+             for e in examples]
+    return "<br>".join([head, *lines, f"<span style='color:{MUTED}'>Date: {esc(how)}</span>"])
 
-    `marks` comes from `query.timeline_marks`; customdata carries each mark's row position, so a
-    selection maps back to its events. `x_range` is the initial view (the range slider shows all).
+
+def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: str, source: str,
+                    view: tuple | None = None) -> go.Figure:
+    """Lanes of actors over time from `timeline_table` rows.
+
+    Days are points sized by articles, periods thin bars coloured by how the date was found, and
+    week totals (a heat strip, darker = more articles) when days are too many to draw one by one.
+    customdata carries each row's `mark`, so a selection maps back to its statements; the x axis
+    opens on `view` (the page's time-span slider), without a range-slider strip.
     """
     fig = go.Figure()
-    lanes = list(dict.fromkeys(marks.lane)) if len(marks) else []
+    weeks = data[data.kind == "week"] if len(data) else data
+    if len(weeks):
+        top = max(int(weeks.articles.quantile(0.95)), 1)
+        fig.add_trace(go.Bar(
+            base=weeks.start.dt.strftime("%Y-%m-%d"), x=(weeks.end - weeks.start).dt.total_seconds() * 1000,
+            y=weeks.lane, orientation="h", width=0.5, offset=-0.3, name="Single days, summed per week",
+            marker={"color": weeks.articles.clip(upper=top), "colorscale": HEAT_SCALE, "cmin": 0, "cmax": top,
+                    "line": {"color": "white", "width": 0.5},
+                    "colorbar": {"title": {"text": "Articles per week", "side": "top"}, "orientation": "h",
+                                 "len": 0.3, "thickness": 10, "x": 1, "xanchor": "right", "y": 1.01,
+                                 "yanchor": "bottom"}},
+            hovertext=weeks.hover, hoverinfo="text", customdata=weeks["mark"].to_numpy()))
     for src, colour in SOURCE_COLOURS.items():
-        sub = marks[marks.date_source == src]
-        spans = sub[sub.granularity != "day"]
-        days = sub[sub.granularity == "day"]
+        label = SOURCE_LABELS[src]
+        spans = data[(data.kind == "period") & (data.source == label)] if len(data) else data
+        days = data[(data.kind == "day") & (data.source == label)] if len(data) else data
         if len(spans):
-            starts = pd.to_datetime(spans.date)
-            ends = pd.to_datetime(spans.date_end) + timedelta(days=1)
             fig.add_trace(go.Bar(
-                base=starts.dt.strftime("%Y-%m-%d"), x=(ends - starts).dt.total_seconds() * 1000,
-                y=spans.lane, orientation="h", width=0.2, offset=0.12,
-                marker={"color": colour, "opacity": [PERIOD_OPACITY.get(g, 0.4) for g in spans.granularity],
-                        "line": {"width": 0}},
-                name=f"{SOURCE_LABELS[src]} (week, month or range)", legendgroup=src,
-                hovertext=[_hover(m) for m in spans.itertuples()], hoverinfo="text",
-                customdata=spans.index.to_numpy(),
-            ))
+                base=spans.start.dt.strftime("%Y-%m-%d"), x=(spans.end - spans.start).dt.total_seconds() * 1000,
+                y=spans.lane, orientation="h", width=0.16, offset=0.22, name=f"{label} (week, month or range)",
+                legendgroup=src, marker={"color": colour, "opacity": spans.opacity.tolist(), "line": {"width": 0}},
+                hovertext=spans.hover, hoverinfo="text", customdata=spans["mark"].to_numpy()))
         if len(days):
             fig.add_trace(go.Scatter(
-                x=pd.to_datetime(days.date), y=days.lane, mode="markers", name=f"{SOURCE_LABELS[src]} (day)",
-                legendgroup=src,
-                marker={"color": colour, "size": (7 + 4 * days.n_articles.clip(upper=36) ** 0.5).tolist(),
+                x=days.start, y=days.lane, mode="markers", name=f"{label} (day)", legendgroup=src,
+                marker={"color": colour, "size": (7 + 4 * days.articles.clip(upper=36) ** 0.5).tolist(),
                         "opacity": 0.85, "line": {"color": "white", "width": 1}},
-                hovertext=[_hover(m) for m in days.itertuples()], hoverinfo="text",
-                customdata=days.index.to_numpy(),
-            ))
-    height = max(380, 150 + 46 * len(lanes))
-    brand(fig, title, subtitle, source, height)
+                hovertext=days.hover, hoverinfo="text", customdata=days["mark"].to_numpy()))
+    brand(fig, title, subtitle, source, max(360, 190 + LANE_PX * len(lanes)))
     fig.update_layout(barmode="overlay", clickmode="event+select", dragmode="select")
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eef1f4",
-                     rangeslider={"visible": True, "thickness": 0.06})
-    if x_range:
-        fig.update_xaxes(range=[str(x_range[0]), str(x_range[1])])
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eef1f4")
+    if view:
+        fig.update_xaxes(range=[str(view[0]), str(pd.Timestamp(view[1]) + timedelta(days=1))])
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], showgrid=True, gridcolor="#f3f5f7",
                      title=None, automargin=True)
     return fig
 
 
+def picked_marks(state) -> list[int]:
+    """The mark rows a timeline selection holds (from `st.plotly_chart(..., on_select="rerun")`)."""
+    points = ((state or {}).get("selection") or {}).get("points") or [] if state else []
+    out: list[int] = []
+    for p in points:
+        v = p.get("customdata") if isinstance(p, dict) else None
+        v = v[0] if isinstance(v, (list, tuple)) and v else v
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            out.append(int(v))
+    return list(dict.fromkeys(out))
+
+
 def coverage_figure(cov: pd.DataFrame, source: str) -> go.Figure:
-    """Articles per month of publication."""
-    month_ms = 26 * 24 * 3600 * 1000        # a bar a month wide, however few months there are
+    """Articles per month of publication, a bar a month wide."""
+    month_ms = 26 * 24 * 3600 * 1000
     fig = go.Figure(go.Bar(x=cov.month, y=cov.articles, marker_color="#0072B2", width=[month_ms] * len(cov),
                            xperiod="M1", xperiodalignment="start",
-                           hovertemplate="%{x|%B %Y}: %{y} articles<extra></extra>"))
+                           hovertemplate="%{x|%B %Y}: %{y:,d} articles<extra></extra>"))
     brand(fig, "Articles by month of publication", "Dated articles only", source, 320)
     fig.update_xaxes(type="date", dtick="M1", tickformat="%b %Y")
     top = int(cov.articles.max()) if len(cov) else 1

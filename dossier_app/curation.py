@@ -37,6 +37,13 @@ def _add(aliases: pd.DataFrame | None, rows: list[dict]) -> pd.DataFrame:
     return normalise(pd.concat([base, new], ignore_index=True))
 
 
+def check_known(names, known: set[str]) -> None:
+    """Raise ValueError naming the first picked name that is no actor (pickers accept typed names)."""
+    for n in names:
+        if isinstance(n, str) and n.strip() and n not in known:
+            raise ValueError(f"no actor is called {n!r}; pick one from the list or type its exact name")
+
+
 def merge(aliases: pd.DataFrame | None, names: list[str], into: str) -> pd.DataFrame:
     """Merge actors called `names` into the actor called `into` (which keeps its name)."""
     into = into.strip()

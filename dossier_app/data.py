@@ -1,17 +1,27 @@
-"""Loading the cache for the app, cached by Streamlit and keyed on the cache's manifest."""
+"""Loading the cache for the app: one shared, read-only `Corpus` per cache generation.
+
+`st.cache_resource` hands every session the same object (no per-rerun unpickling, no copy per
+session); it is keyed on the generation folder the cache points at and the manifest's file
+identity, so a finished build or re-link loads the new generation on the next rerun, and
+`max_entries` bounds what stays in memory.
+"""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import streamlit as st
 
 from pipeline import store
 
+from .corpus import Corpus, load
 from .filters import Filters
-from .query import Corpus
+from .warm import warm_in_background
 
 FILTERS_KEY = "dossier_filters"
+_RUN = threading.local()      # the corpus app.py loaded in this script run
+KEPT_GENERATIONS = 2        # the current corpus and the one before it (sessions mid-run may hold it)
 
 
 def cache_dir() -> Path:
@@ -19,26 +29,39 @@ def cache_dir() -> Path:
     return Path(os.environ.get("DOSSIER_CACHE") or "data/cache")
 
 
-def manifest_stamp(cache: Path) -> str:
-    """Changes whenever a build or re-link finishes: the key for st.cache_data."""
-    man = store.read_manifest(cache) or {}
-    return f"{man.get('finished')}|{man.get('relinked')}|{man.get('code_hash')}"
+def manifest_stamp(generation: Path) -> str:
+    """Changes whenever a build or re-link writes a manifest (atomically: a new file).
+
+    A small stand-in for a store helper: the manifest's inode, size and mtime, without reading
+    and parsing a manifest that lists 19k input files on every rerun.
+    """
+    try:
+        s = os.stat(Path(generation) / store.MANIFEST)
+    except OSError:
+        return "missing"
+    return f"{s.st_ino}-{s.st_size}-{s.st_mtime_ns}"
 
 
-@st.cache_data(show_spinner="Loading the cache…", max_entries=4)
-def _load(cache: str, stamp: str) -> Corpus:
-    tables = store.read_cache(Path(cache))
-    return Corpus(manifest=store.read_manifest(Path(cache)) or {}, **tables)
+@st.cache_resource(show_spinner="Loading the cache…", max_entries=KEPT_GENERATIONS)
+def _load(generation: str, stamp: str) -> Corpus:
+    corpus = load(Path(generation))
+    if os.environ.get("DOSSIER_WARM", "1") != "0":
+        warm_in_background(corpus)
+    return corpus
 
 
 def load_corpus() -> Corpus:
-    """The corpus of the configured cache; raises store.CacheError with a helpful message."""
-    cache = cache_dir()
-    return _load(str(cache), manifest_stamp(cache))
+    """The corpus of the configured cache, pinned to one generation; raises store.CacheError."""
+    generation = store.resolve(cache_dir())
+    stamp = manifest_stamp(generation)
+    if stamp == "missing":
+        raise store.CacheError(f"no cache at {cache_dir()} (manifest.json missing): run `make run` or "
+                               f"`python -m pipeline build data/sample --out {cache_dir()}`")
+    return _load(str(generation), stamp)
 
 
 def clear() -> None:
-    """Forget loaded caches (after a re-link)."""
+    """Forget loaded corpora (after a re-link)."""
     _load.clear()
 
 
@@ -57,9 +80,17 @@ def _ensure_entrypoint() -> None:
 
 
 def current() -> tuple[Corpus, Filters]:
-    """The corpus and the sidebar filters, for pages (set by app.py before the page runs)."""
+    """The corpus and the sidebar filters, for pages (set by app.py before the page runs).
+
+    The corpus is the one app.py loaded in this run (one generation for the whole run)."""
     _ensure_entrypoint()
-    return load_corpus(), st.session_state.get(FILTERS_KEY, Filters())
+    corpus = getattr(_RUN, "corpus", None) or load_corpus()
+    return corpus, st.session_state.get(FILTERS_KEY, Filters())
+
+
+def pin(corpus: Corpus) -> None:
+    """Make `corpus` the one pages of this script run get (a run is one thread; nothing outlives it)."""
+    _RUN.corpus = corpus
 
 
 def aliases_path() -> Path:

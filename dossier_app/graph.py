@@ -53,27 +53,45 @@ def _empty_edges() -> pd.DataFrame:
                          "weight": pd.Series(dtype="int64"), "kind": pd.Series(dtype="object")})
 
 
-def cooccurrence_edges(mentions: pd.DataFrame, scope: str = "sentence") -> pd.DataFrame:
+def cooccurrence_edges(mentions: pd.DataFrame, scope: str = "sentence", among: Iterable[str] | None = None,
+                       ) -> pd.DataFrame:
     """Undirected co-occurrence edges between distinct actors.
 
     Two actors co-occur when both are mentioned in the same sentence
     (``scope="sentence"``: same ``doc_id`` and ``sent``) or the same article
     (``scope="article"``). ``weight`` is the number of distinct sentences or
-    articles they share. Returns columns source, target (source < target),
-    weight, kind="co-occurrence", heaviest first.
+    articles they share. With ``among``, only edges with at least one end in it
+    (much less work on a big corpus when only the top actors are drawn).
+    Returns columns source, target (source < target), weight,
+    kind="co-occurrence", heaviest first.
     """
     if scope not in ("sentence", "article"):
         raise ValueError(f"scope must be 'sentence' or 'article', not {scope!r}")
     unit = ["doc_id", "sent"] if scope == "sentence" else ["doc_id"]
     if mentions is None or mentions.empty:
         return _empty_edges()
-    m = mentions[unit + ["actor_id"]].dropna().drop_duplicates()
-    m = m.assign(actor_id=m["actor_id"].astype(str))
-    pairs = m.merge(m, on=unit, suffixes=("_a", "_b"))
-    pairs = pairs[pairs["actor_id_a"] < pairs["actor_id_b"]]  # each unordered pair once, no self pairs
-    if pairs.empty:
+    m = mentions[unit + ["actor_id"]].dropna()
+    actor, names = _codes(m["actor_id"])
+    units = m.groupby(unit, sort=False, observed=True).ngroup().to_numpy()
+    df = pd.DataFrame({"u": units, "a": actor}).drop_duplicates()
+    inner = np.ones(len(names), dtype=bool)
+    left = df
+    if among is not None:
+        inner = pd.Index(names).isin(list(among))
+        left = df[inner[df["a"].to_numpy()]]
+    pairs = left.merge(df, on="u", suffixes=("_a", "_b"))
+    a, b = pairs["a_a"].to_numpy(), pairs["a_b"].to_numpy()
+    # each unordered pair once (an inner-inner pair comes from both sides), no self pairs
+    ok = (a != b) & (~inner[b] | (a < b))
+    if not ok.any():
         return _empty_edges()
-    return _count_edges(pairs, "actor_id_a", "actor_id_b", COOCCURRENCE)
+    counts = pd.DataFrame({"a": a[ok], "b": b[ok]}).value_counts()
+    sa = names[counts.index.get_level_values(0).to_numpy()]
+    sb = names[counts.index.get_level_values(1).to_numpy()]
+    swap = sa > sb
+    out = pd.DataFrame({"source": np.where(swap, sb, sa), "target": np.where(swap, sa, sb),
+                        "weight": counts.to_numpy().astype("int64"), "kind": COOCCURRENCE})
+    return _sort_edges(out)
 
 
 def quote_edges(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -89,7 +107,6 @@ def quote_edges(quotes: pd.DataFrame) -> pd.DataFrame:
     q = quotes[["speaker_id", "about_ids"]].copy()
     q["qid"] = quotes["quote_id"].to_numpy() if "quote_id" in quotes else np.arange(len(quotes))
     q = q[q["speaker_id"].notna()]
-    q["about_ids"] = q["about_ids"].map(_as_list)
     q = q.explode("about_ids").dropna(subset=["about_ids"])
     q = q.assign(speaker_id=q["speaker_id"].astype(str), about_ids=q["about_ids"].astype(str))
     q = q[q["speaker_id"] != q["about_ids"]].drop_duplicates(["qid", "speaker_id", "about_ids"])
@@ -125,7 +142,7 @@ def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFra
     keep = set(nodes["id"])
 
     # one pass over all mentions: the kept pairs for the edges, all pairs for top co-actors
-    cooc = cooccurrence_edges(mentions, scope) if len(keep) else _empty_edges()
+    cooc = cooccurrence_edges(mentions, scope, among=keep) if len(keep) else _empty_edges()
     parts = [cooc]
     if include_quotes:
         parts.append(quote_edges(quotes))
@@ -144,6 +161,18 @@ def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFra
     cols = ["id", "label", "type", "n_mentions", "n_docs", "aliases", "size", "color"]
     cols += ["community"] if communities else []
     return nodes[cols + ["top_coactors", "title"]], edges[EDGE_COLUMNS]
+
+
+def with_communities(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """``nodes`` coloured by Louvain community over ``edges`` (column ``community``, 1 = largest)."""
+    out = nodes.reset_index(drop=True).copy()
+    if out.empty:
+        return out.assign(community=pd.Series(dtype="int64"))
+    out["community"] = _communities(out, edges)
+    out["color"] = [_community_color(c) for c in out["community"]]
+    out["title"] = [_title(r, True) for r in out.to_dict("records")]
+    cols = [c for c in out.columns if c not in ("top_coactors", "title")]
+    return out[cols + ["top_coactors", "title"]]
 
 
 def suggest_min_weight(edges: pd.DataFrame, n_nodes: int, per_node: float = 4.0) -> int:
@@ -212,6 +241,13 @@ def _as_list(value) -> list:
     return [value]
 
 
+def _codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(integer code per row, string per code) of an id column, categorical or not."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.codes.to_numpy(), col.cat.categories.astype(str).to_numpy(dtype=object)
+    return pd.factorize(col.astype(str).to_numpy(dtype=object))
+
+
 def _count_edges(rows: pd.DataFrame, a: str, b: str, kind: str) -> pd.DataFrame:
     """Edges a -> b weighted by the number of rows for each pair."""
     out = (rows.groupby([a, b]).size().rename("weight").reset_index()
@@ -235,7 +271,8 @@ def _node_table(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     if actors is None or actors.empty or mentions is None or mentions.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith("n_") else "object") for c in cols})
     m = mentions.dropna(subset=["actor_id"])
-    counts = m.groupby(m["actor_id"].astype(str)).agg(n_mentions=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+    counts = m.groupby("actor_id", observed=True).agg(n_mentions=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+    counts.index = counts.index.astype(str)
     # counts from the (possibly filtered) mentions replace the table's global ones
     a = actors.drop(columns=["n_mentions", "n_docs"], errors="ignore")
     a = a.assign(id=a["actor_id"].astype(str)).drop_duplicates("id")
@@ -279,7 +316,10 @@ def _top_coactors(nodes: pd.DataFrame, actors: pd.DataFrame, cooc: pd.DataFrame)
     both = both[both["source"].isin(set(nodes["id"]))]
     both = both.assign(name=both["target"].map(lambda i: names.get(i, i)))
     both = both.sort_values(["source", "weight", "name"], ascending=[True, False, True])
-    top = both.groupby("source")["name"].apply(lambda s: list(s.head(N_TOP_COACTORS)))
+    both = both[both.groupby("source").cumcount() < N_TOP_COACTORS]
+    top: dict[str, list[str]] = {}
+    for src, name in zip(both["source"], both["name"]):
+        top.setdefault(src, []).append(name)
     return [top.get(i, []) for i in nodes["id"]]
 
 

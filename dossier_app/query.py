@@ -1,176 +1,186 @@
-"""Queries and aggregation over the cache tables, shared by the pages. Pure pandas, no streamlit."""
+"""Queries and aggregation over the corpus, shared by the pages. Pure pandas, no streamlit.
+
+Filters work on the arrays `Corpus` prepared once per generation (dates as datetime64, actor
+lists exploded), so a filter change is a few vectorised masks, not a pass of Python per row.
+Results that do not depend on the filters are computed once per corpus (`memo`).
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
-from datetime import date
-from pathlib import Path
+import threading
 
+import numpy as np
 import pandas as pd
 
+from .corpus import Corpus, doc_label  # noqa: F401  (re-exported: pages and tests use query.Corpus)
 from .filters import Filters
 
 
-@dataclass
-class Corpus:
-    """The cache tables, plus a few lookups every page needs."""
-    documents: pd.DataFrame
-    actors: pd.DataFrame
-    mentions: pd.DataFrame
-    events: pd.DataFrame
-    quotes: pd.DataFrame
-    manifest: dict
-
-    @property
-    def names(self) -> dict[str, str]:
-        return dict(zip(self.actors.actor_id, self.actors.name))
-
-    @property
-    def types(self) -> dict[str, str]:
-        return dict(zip(self.actors.actor_id, self.actors.type))
-
-    @cached_property
-    def by_doc(self) -> pd.DataFrame:
-        """Documents indexed by doc_id, with `label` (title or file name) for tables and hovers."""
-        return self.documents.assign(label=doc_label(self.documents)).set_index("doc_id")
-
-    def actor_lookup(self) -> dict[str, str]:
-        """Lower-cased name, alias or id -> actor id (for URLs and search)."""
-        out: dict[str, str] = {}
-        for aid, name, aliases in zip(self.actors.actor_id, self.actors.name, self.actors.aliases):
-            for key in [*(aliases if aliases is not None else []), name, aid]:
-                out.setdefault(str(key).strip().lower(), aid)
-        return out
-
-    def date_bounds(self) -> tuple[date | None, date | None]:
-        """Earliest and latest date the date filter offers.
-
-        Publication dates, plus event dates within ten years before and two after them; far
-        outliers ("by the year 2000" in a 1987 story) stay visible with no filter set, but do not
-        stretch the filter. Without publication dates, all event dates count.
-        """
-        pub = [v for v in self.documents.published if v is not None and not pd.isna(v)]
-        ev = [v for v in list(self.events.date) + list(self.events.date_end) if v is not None and not pd.isna(v)]
-        if pub:
-            lo_y, hi_y = min(pub).year - 10, max(pub).year + 2
-            ev = [v for v in ev if lo_y <= v.year <= hi_y]
-        vals = pub + ev
-        return (min(vals), max(vals)) if vals else (None, None)
-
-    def source_note(self) -> str:
-        """'Source: Dossier, <corpus> (N articles, built DATE)' for chart footers."""
-        inputs = self.manifest.get("inputs") or []
-        roots = sorted({Path(i["path"]).parent.name for i in inputs if i.get("path")})
-        corpus = ", ".join(roots[:3]) + ("…" if len(roots) > 3 else "") if roots else "corpus"
-        built = str(self.manifest.get("finished", ""))[:10]
-        return f"Source: Dossier analysis of {corpus} ({len(self.documents)} articles; cache built {built})"
+_LOCK = threading.Lock()
+_INFLIGHT: dict[tuple[int, object], threading.Event] = {}
+MAX_QUOTE_ROWS = 2000      # the quote browser lists this many; the CSV has every match
+SMALL_CAST = 2000          # up to this many actors, pages list even those seen in one article
 
 
-def doc_label(docs: pd.DataFrame) -> pd.Series:
-    """Title, else the file name: what to call an article in tables and hovers."""
-    fallback = docs.path.map(lambda p: Path(str(p).split("#")[0]).name + (f" #{str(p).split('#')[1]}" if "#" in str(p) else ""))
-    return docs.title.where(docs.title.notna() & (docs.title.astype(str).str.len() > 0), fallback)
+def _shared(table: dict, key, make, size: int | None):
+    """`table[key]`, made once even when several threads ask at the same time (the others wait)."""
+    flight = (id(table), key)
+    with _LOCK:
+        if key in table:
+            if size is not None:
+                table[key] = table.pop(key)        # most recently used last
+            return table[key]
+        event = _INFLIGHT.get(flight)
+        owner = event is None
+        if owner:
+            event = _INFLIGHT[flight] = threading.Event()
+    if not owner:
+        event.wait(120)
+        with _LOCK:
+            if key in table:
+                return table[key]
+        return make()                              # the other thread failed: compute it here
+    try:
+        value = make()
+        with _LOCK:
+            table[key] = value
+            while size is not None and len(table) > size:
+                table.pop(next(iter(table)))
+        return value
+    finally:
+        with _LOCK:
+            _INFLIGHT.pop(flight, None)
+        event.set()
 
 
-def _in_range(start_col: pd.Series, end_col: pd.Series, f: Filters) -> pd.Series:
-    """Rows whose [start, end] overlaps the filter range; undated rows only when no range is set."""
+def _table(c: Corpus, name: str) -> dict:
+    with _LOCK:
+        return c.__dict__.setdefault("_memo", {}).setdefault(name, {})
+
+
+def memo(c: Corpus, key: str, make):
+    """`make()` once per corpus (generation); the result is shared, treat it as read-only."""
+    return _shared(_table(c, "_once"), key, make, None)
+
+
+def memo_lru(c: Corpus, name: str, key, make, size: int = 8):
+    """Like `memo` for results that depend on arguments: the last `size` keys of `name` are kept."""
+    return _shared(_table(c, name), key, make, size)
+
+
+def _in_range(d0: np.ndarray, d1: np.ndarray, f: Filters) -> np.ndarray:
+    """Rows whose [d0, d1] overlaps the filter range; undated rows only when no range is set."""
     if not f.start and not f.end:
-        return pd.Series(True, index=start_col.index)
-    s = pd.to_datetime(start_col)
-    e = pd.to_datetime(end_col)
-    ok = s.notna()
+        return np.ones(len(d0), dtype=bool)
+    ok = ~np.isnat(d0)
     if f.start:
-        ok &= e >= pd.Timestamp(f.start)
+        ok &= d1 >= np.datetime64(f.start, "s")
     if f.end:
-        ok &= s <= pd.Timestamp(f.end)
+        ok &= d0 <= np.datetime64(f.end, "s")
+    return ok
+
+
+def _rows_with(exploded: pd.DataFrame, n: int, wanted) -> np.ndarray:
+    """Boolean mask over `n` rows: the rows whose exploded actor list has one of `wanted`."""
+    mask = np.zeros(n, dtype=bool)
+    mask[exploded.pos.to_numpy()[exploded.actor_id.isin(list(wanted)).to_numpy()]] = True
+    return mask
+
+
+def doc_mask(c: Corpus, f: Filters) -> np.ndarray:
+    """Documents in the date range that mention a selected actor (all when none selected)."""
+    ok = _in_range(c.doc_pub, c.doc_pub, f)
+    if f.actors:
+        ids = c.actor_docs.doc_id[c.actor_docs.actor_id.isin(list(f.actors))]
+        ok &= c.documents.doc_id.isin(ids).to_numpy()
     return ok
 
 
 def filter_documents(c: Corpus, f: Filters) -> pd.DataFrame:
     """Documents in the date range that mention a selected actor (all when none selected)."""
-    d = c.documents
-    d = d[_in_range(d.published, d.published, f)]
+    return c.documents[doc_mask(c, f)]
+
+
+def event_mask(c: Corpus, f: Filters) -> np.ndarray:
+    """Events in the date range that involve a selected actor (any when none selected)."""
+    ok = _in_range(c.ev_d0, c.ev_d1, f)
     if f.actors:
-        ids = set(c.mentions.loc[c.mentions.actor_id.isin(f.actors), "doc_id"])
-        d = d[d.doc_id.isin(ids)]
-    return d
-
-
-def _has_any(lists: pd.Series, wanted: set[str]) -> pd.Series:
-    return lists.map(lambda xs: xs is not None and any(x in wanted for x in xs))
+        ok &= _rows_with(c.ev_actors, len(c.events), f.actors)
+    return ok
 
 
 def filter_events(c: Corpus, f: Filters) -> pd.DataFrame:
-    """Events in the date range that involve a selected actor (any when none selected)."""
-    ev = c.events
-    ev = ev[_in_range(ev.date, ev.date_end, f)]
+    return c.events[event_mask(c, f)]
+
+
+def quote_mask(c: Corpus, f: Filters) -> np.ndarray:
+    """Quotes by or about a selected actor, in articles of the date range, of the chosen types."""
+    q = c.quotes
+    ok = _in_range(c.q_pub, c.q_pub, f)
     if f.actors:
-        ev = ev[_has_any(ev.actor_ids, set(f.actors))]
-    return ev
+        ok &= q.speaker_id.isin(list(f.actors)).to_numpy() | _rows_with(c.q_about, len(q), f.actors)
+    if f.types:
+        unattributed = q.speaker_id.isna().to_numpy()
+        ok &= unattributed | pd.Series(c.quote_types).isin(list(f.types)).to_numpy()
+    return ok
 
 
 def filter_quotes(c: Corpus, f: Filters) -> pd.DataFrame:
-    """Quotes by or about a selected actor, in articles of the date range, of the chosen types."""
-    q = c.quotes.merge(c.documents[["doc_id", "published"]], on="doc_id", how="left")
-    q = q[_in_range(q.published, q.published, f)]
-    if f.actors:
-        wanted = set(f.actors)
-        q = q[q.speaker_id.isin(wanted) | _has_any(q.about_ids, wanted)]
-    if f.types:
-        types = c.types
-        q = q[q.speaker_id.map(lambda a: a is None or pd.isna(a) or types.get(a) in f.types)]
-    return q.drop(columns=["published"])
+    return c.quotes[quote_mask(c, f)]
 
 
 def filter_mentions(c: Corpus, f: Filters) -> pd.DataFrame:
     """Mentions in articles of the date range, of actors of the chosen types."""
-    docs = set(filter_documents(c, Filters(start=f.start, end=f.end)).doc_id)
-    m = c.mentions[c.mentions.doc_id.isin(docs)]
+    m = c.mentions
+    ok = np.ones(len(m), dtype=bool)
+    if f.start or f.end:
+        docs = c.documents.doc_id[doc_mask(c, Filters(start=f.start, end=f.end))]
+        ok &= m.doc_id.isin(docs).to_numpy()
     if f.types:
-        m = m[m.actor_id.map(c.types).isin(f.types)]
-    return m
+        ok &= pd.Series(c.mention_types).isin(list(f.types)).to_numpy()
+    return m[ok]
 
 
 # ------------------------------------------------------------------ overview
 
 def overview(c: Corpus) -> dict:
     """Headline numbers of the corpus."""
-    d = c.documents
-    dated = d[d.published.notna()]
-    return {
-        "articles": len(d),
-        "words": int(d.n_words.sum()) if len(d) else 0,
-        "dated": len(dated),
-        "undated": len(d) - len(dated),
-        "first": min(dated.published) if len(dated) else None,
-        "last": max(dated.published) if len(dated) else None,
-        "actors": len(c.actors),
-        "events": len(c.events),
-        "quotes": len(c.quotes),
-        "errors": len(c.manifest.get("errors") or []),
-    }
+    def make() -> dict:
+        d = c.documents
+        pub = c.doc_pub[~np.isnat(c.doc_pub)]
+        return {
+            "articles": len(d), "words": int(d.n_words.sum()) if len(d) else 0,
+            "dated": len(pub), "undated": len(d) - len(pub),
+            "first": pd.Timestamp(pub.min()).date() if len(pub) else None,
+            "last": pd.Timestamp(pub.max()).date() if len(pub) else None,
+            "actors": len(c.actors), "events": len(c.events), "quotes": len(c.quotes),
+            "errors": len(c.manifest.get("errors") or []),
+        }
+    return memo(c, "overview", make)
 
 
 def documents_table(c: Corpus) -> pd.DataFrame:
     """One row per article for the overview: title, outlet, date and how it was found."""
-    d = c.documents
-    out = pd.DataFrame({
-        "title": doc_label(d), "outlet": d.outlet, "published": d.published,
-        "date source": d.date_source, "words": d.n_words, "file": d.path,
-        "duplicate of": d.duplicate_of.map(dict(zip(d.doc_id, doc_label(d)))),
-    })
-    return out.sort_values(["published", "title"], na_position="first").reset_index(drop=True)
+    def make() -> pd.DataFrame:
+        d = c.documents
+        out = pd.DataFrame({
+            "title": d.label, "outlet": d.outlet, "published": d.published,
+            "date source": d.date_source, "words": d.n_words, "file": d.path,
+            "duplicate of": d.duplicate_of.map(dict(zip(d.doc_id, d.label))),
+        })
+        return out.sort_values(["published", "title"], na_position="first").reset_index(drop=True)
+    return memo(c, "documents_table", make)
 
 
 def date_coverage(c: Corpus) -> pd.DataFrame:
     """Articles per publication month (dated ones) for the coverage chart."""
-    d = c.documents[c.documents.published.notna()]
-    if d.empty:
-        return pd.DataFrame({"month": [], "articles": []})
-    months = pd.to_datetime(d.published).dt.to_period("M").dt.to_timestamp()
-    out = months.value_counts().sort_index().rename_axis("month").reset_index(name="articles")
-    return out
+    def make() -> pd.DataFrame:
+        pub = c.doc_pub[~np.isnat(c.doc_pub)]
+        if not len(pub):
+            return pd.DataFrame({"month": [], "articles": []})
+        months = pd.Series(pub).dt.to_period("M").dt.to_timestamp()
+        return months.value_counts().sort_index().rename_axis("month").reset_index(name="articles")
+    return memo(c, "date_coverage", make)
 
 
 def top_actors(c: Corpus, n: int = 15, types: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -180,133 +190,90 @@ def top_actors(c: Corpus, n: int = 15, types: tuple[str, ...] = ()) -> pd.DataFr
     return a.sort_values(["n_mentions", "name"], ascending=[False, True]).head(n)
 
 
-# ------------------------------------------------------------------ timeline
-
-def timeline_rows(c: Corpus, f: Filters, top_n: int = 12) -> pd.DataFrame:
-    """One row per (event, actor lane): the actors picked in the sidebar, else the top N.
-
-    Columns: lane, actor_id, date, date_end, granularity, date_source, expression, sentence,
-    title, outlet, doc_id, start, end, n_articles (articles reporting that actor on that date).
-    """
-    ev = filter_events(c, f)
-    if ev.empty:
-        return pd.DataFrame(columns=["lane", "actor_id", "date", "date_end", "granularity", "date_source",
-                                     "expression", "sentence", "title", "outlet", "doc_id", "start", "end",
-                                     "n_articles", "event_id"])
-    x = ev.explode("actor_ids").rename(columns={"actor_ids": "actor_id"})
-    x = x[x.actor_id.notna()]
-    if f.actors:
-        lanes = list(f.actors)
-    else:
-        types = c.types
-        cand = x.actor_id if not f.types else x.actor_id[x.actor_id.map(types).isin(f.types)]
-        lanes = list(cand.value_counts().head(top_n).index)
-    x = x[x.actor_id.isin(lanes)].copy()
-    docs = c.by_doc
-    x["lane"] = x.actor_id.map(c.names)
-    x["title"] = x.doc_id.map(docs.label)
-    x["outlet"] = x.doc_id.map(docs.outlet)
-    x["n_articles"] = x.groupby(["actor_id", "date", "date_end"]).doc_id.transform("nunique")
-    order = {a: i for i, a in enumerate(lanes)}
-    x["lane_order"] = x.actor_id.map(order)
-    return x.sort_values(["lane_order", "date"]).drop(columns=["lane_order"]).reset_index(drop=True)
-
-
-MARK_KEYS = ["lane", "date", "date_end", "granularity", "date_source"]
-
-
-def timeline_marks(rows: pd.DataFrame, periods: tuple[str, ...] = ("week", "month", "range")) -> pd.DataFrame:
-    """One mark per lane, period and date source: what the chart draws.
-
-    Events sharing a lane and the same dates collapse into one mark that counts them, so a
-    thousand "this year"s are one bar and a busy day is one bigger point. Granularities not in
-    `periods` (nor "day") are left out. Columns: MARK_KEYS, n_events, n_articles, event_ids,
-    examples (up to three rows of sentence/title/outlet/expression).
-    """
-    cols = MARK_KEYS + ["n_events", "n_articles", "event_ids", "examples"]
-    r = rows[rows.granularity.isin(("day", *periods))] if len(rows) else rows
-    if r.empty:
-        return pd.DataFrame(columns=cols)
-    out = []
-    for key, g in r.groupby(MARK_KEYS, sort=False):
-        ex = g.drop_duplicates("doc_id").head(3)
-        out.append({**dict(zip(MARK_KEYS, key)), "n_events": len(g), "n_articles": g.doc_id.nunique(),
-                    "event_ids": list(dict.fromkeys(g.event_id)),
-                    "examples": list(zip(ex.sentence, ex.title, ex.outlet, ex.expression))})
-    return pd.DataFrame(out, columns=cols)
-
-
-def focus_range(rows: pd.DataFrame, low: float = 0.05, high: float = 0.98) -> tuple[date, date] | None:
-    """The span most events fall in (5th to 98th percentile, padded): the chart's initial view.
-
-    Outliers ("by the year 2000", a 1600 address) and the thin tail of background dates stay
-    reachable with the range slider but do not squash the bulk into one column.
-    """
-    if rows.empty:
-        return None
-    lo = pd.to_datetime(rows.date).quantile(low)
-    hi = pd.to_datetime(rows.date_end).quantile(high)
-    if pd.isna(lo) or pd.isna(hi):
-        return None
-    hi = max(hi, lo)
-    pad = max(pd.Timedelta(days=7), (hi - lo) * 0.05)
-    return (lo - pad).date(), (hi + pad).date()
-
-
 def undated_statements(c: Corpus, f: Filters) -> pd.DataFrame:
     """Quotes from articles with no publication date (they cannot sit on the timeline)."""
-    undated = set(c.documents.loc[c.documents.published.isna(), "doc_id"])
-    q = c.quotes[c.quotes.doc_id.isin(undated)]
+    ok = np.isnat(c.q_pub)
     if f.actors:
-        wanted = set(f.actors)
-        q = q[q.speaker_id.isin(wanted) | _has_any(q.about_ids, wanted)]
-    return q
+        q = c.quotes
+        ok &= q.speaker_id.isin(list(f.actors)).to_numpy() | _rows_with(c.q_about, len(q), f.actors)
+    return c.quotes[ok]
 
 
 # ------------------------------------------------------------------ quotes
 
+def quote_rows(c: Corpus) -> pd.DataFrame:
+    """Every quote as a browser row, aligned with `c.quotes` (computed once per corpus)."""
+    def make() -> pd.DataFrame:
+        q, docs = c.quotes, c.by_doc
+        return pd.DataFrame({
+            "date": q.doc_id.map(docs.published),
+            "speaker": q.speaker.astype(object).where(q.speaker.notna(), "(unattributed)"),
+            "quote": q.text, "kind": q.kind,
+            "outlet": q.doc_id.map(docs.outlet), "article": q.doc_id.map(docs.label),
+            "reports": q.n_reports if "n_reports" in q.columns else 1,
+            "quote_id": q.quote_id, "group_id": q.group_id if "group_id" in q.columns else q.quote_id,
+            "doc_id": q.doc_id, "start": q.start, "end": q.end,
+        })
+    return memo(c, "quote_rows", make)
+
+
 def quote_table(c: Corpus, f: Filters, search: str = "", kinds=(), speakers=(), about=(), outlets=()) -> pd.DataFrame:
     """The quote browser's rows: date, speaker, quote, kind, outlet, article title (+ ids)."""
-    q = filter_quotes(c, f)
+    q = c.quotes
+    ok = quote_mask(c, f)
     if kinds:
-        q = q[q.kind.isin(kinds)]
+        ok &= q.kind.isin(list(kinds)).to_numpy()
     if speakers:
-        q = q[q.speaker_id.isin(speakers)]
+        ok &= q.speaker_id.isin(list(speakers)).to_numpy()
     if about:
-        q = q[_has_any(q.about_ids, set(about))]
-    docs = c.by_doc
-    out = pd.DataFrame({
-        "date": q.doc_id.map(docs.published),
-        "speaker": q.speaker.fillna("(unattributed)"),
-        "quote": q.text,
-        "kind": q.kind,
-        "outlet": q.doc_id.map(docs.outlet),
-        "article": q.doc_id.map(docs.label),
-        "reports": q.n_reports if "n_reports" in q.columns else 1,
-        "quote_id": q.quote_id,
-        "group_id": q.group_id if "group_id" in q.columns else q.quote_id,
-        "doc_id": q.doc_id,
-        "start": q.start,
-        "end": q.end,
-    })
+        ok &= _rows_with(c.q_about, len(q), about)
+    out = quote_rows(c)[ok]
     if outlets:
-        out = out[out.outlet.isin(outlets)]
-    if search.strip():
-        terms = [t for t in search.lower().split() if t]
-        hay = (out.quote + " " + out.speaker + " " + out.article.fillna("")).str.lower()
+        out = out[out.outlet.isin(list(outlets))]
+    terms = [t for t in search.lower().split() if t]
+    if terms:
+        hay = (out.quote.fillna("") + " " + out.speaker + " " + out.article.fillna("")).str.lower()
+        keep = np.ones(len(out), dtype=bool)
         for t in terms:
-            out = out[hay.loc[out.index].str.contains(re.escape(t), regex=True)]
+            keep &= hay.str.contains(re.escape(t), regex=True).to_numpy()
+        out = out[keep]
     return out.sort_values(["date", "article", "start"], na_position="last").reset_index(drop=True)
+
+
+def quotes_csv(table: pd.DataFrame) -> bytes:
+    """The quote browser's rows as UTF-8 CSV; cells a spreadsheet would run as a formula get a quote."""
+    out = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]].copy()
+    for col in ("speaker", "quote", "outlet", "article"):
+        out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r")
+                                else v)
+    return out.to_csv(index=False).encode("utf-8")
+
+
+def speaker_counts(c: Corpus, f: Filters) -> pd.Series:
+    """Quotes per speaker id under the filters, most first (for the speaker picker)."""
+    return c.quotes.speaker_id[quote_mask(c, f)].dropna().value_counts()
+
+
+def about_counts(c: Corpus, f: Filters) -> pd.Series:
+    """Quotes per mentioned actor id under the filters, most first."""
+    ok = quote_mask(c, f)
+    qa = c.q_about
+    return qa.actor_id[ok[qa.pos.to_numpy()]].value_counts()
+
+
+def outlets(c: Corpus) -> list[str]:
+    return memo(c, "outlets", lambda: sorted(o for o in c.documents.outlet.dropna().unique()))
 
 
 def also_reported(c: Corpus, quote_id: str) -> pd.DataFrame:
     """The other articles reporting the same statement, earliest first (`earliest` flags it)."""
     q = c.quotes
+    cols = ["date", "article", "outlet", "speaker", "quote", "earliest"]
     if "group_id" not in q.columns:
-        return pd.DataFrame(columns=["date", "article", "outlet", "speaker", "quote", "earliest"])
+        return pd.DataFrame(columns=cols)
     gid = q.loc[q.quote_id == quote_id, "group_id"]
     if gid.empty:
-        return pd.DataFrame(columns=["date", "article", "outlet", "speaker", "quote", "earliest"])
+        return pd.DataFrame(columns=cols)
     g = q[q.group_id == gid.iloc[0]]
     docs = c.by_doc
     out = pd.DataFrame({"date": g.doc_id.map(docs.published), "article": g.doc_id.map(docs.label),
@@ -321,13 +288,14 @@ def also_reported(c: Corpus, quote_id: str) -> pd.DataFrame:
 
 
 def article(c: Corpus, doc_id: str) -> dict | None:
-    """One article's text and metadata, with its actor mentions, for the reader."""
-    d = c.documents[c.documents.doc_id == doc_id]
-    if d.empty:
+    """One article's text and metadata, with its actor mentions, for the reader (text read now)."""
+    if doc_id not in c.by_doc.index:
         return None
-    row = d.iloc[0].to_dict()
-    row["label"] = doc_label(d).iloc[0]
-    row["mentions"] = c.mentions[c.mentions.doc_id == doc_id].sort_values("start")[["start", "end", "actor_id"]]
+    row = c.by_doc.loc[doc_id].to_dict()
+    row["doc_id"] = doc_id
+    row["text"] = c.article_text(doc_id) or ""
+    m = c.mentions
+    row["mentions"] = m[m.doc_id == doc_id].sort_values("start")[["start", "end", "actor_id"]]
     return row
 
 
@@ -335,15 +303,22 @@ def article(c: Corpus, doc_id: str) -> dict | None:
 
 def actor_table(c: Corpus, types: tuple[str, ...] = ()) -> pd.DataFrame:
     """Actors with counts, aliases and the first and last publication dates they appear on."""
-    a = c.actors if not types else c.actors[c.actors.type.isin(types)]
-    pub = c.mentions[["actor_id", "doc_id"]].drop_duplicates().merge(
-        c.documents[["doc_id", "published"]], on="doc_id", how="left")
-    pub = pub[pub.published.notna()]
-    span = pub.groupby("actor_id").published.agg(["min", "max"]) if len(pub) else pd.DataFrame(columns=["min", "max"])
-    out = pd.DataFrame({
-        "actor_id": a.actor_id, "name": a.name, "type": a.type,
-        "aliases": a.aliases.map(lambda xs: ", ".join(xs) if xs is not None else ""),
-        "mentions": a.n_mentions, "articles": a.n_docs,
-        "first": a.actor_id.map(span["min"]), "last": a.actor_id.map(span["max"]),
-    })
-    return out.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
+    def make() -> pd.DataFrame:
+        a = c.actors
+        pos = pd.Series(np.arange(len(c.documents)), index=c.documents.doc_id)
+        ad = c.actor_docs
+        pub = pd.DataFrame({"actor_id": ad.actor_id.to_numpy(),
+                            "published": c.doc_pub[pos.reindex(ad.doc_id).to_numpy(dtype="int64")]})
+        pub = pub[~np.isnat(pub.published.to_numpy())]
+        span = (pub.groupby("actor_id").published.agg(["min", "max"]) if len(pub)
+                else pd.DataFrame(columns=["min", "max"]))
+        span = span.apply(lambda col: col.dt.date) if len(span) else span
+        out = pd.DataFrame({
+            "actor_id": a.actor_id, "name": a.name, "type": a.type,
+            "aliases": [", ".join(xs) if xs is not None and not isinstance(xs, float) else "" for xs in a.aliases],
+            "mentions": a.n_mentions, "articles": a.n_docs,
+            "first": a.actor_id.map(span["min"]), "last": a.actor_id.map(span["max"]),
+        })
+        return out.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
+    table = memo(c, "actor_table", make)
+    return table[table.type.isin(types)].reset_index(drop=True) if types else table

@@ -14,11 +14,8 @@ import pandas as pd
 
 def table_key(prefix: str, ids: Iterable[str]) -> str:
     """A widget key that changes whenever the table's rows (by id, in order) change."""
-    h = hashlib.sha1()
-    for i in ids:
-        h.update(str(i).encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return f"{prefix}_{h.hexdigest()[:12]}"
+    text = "".join(f"{i}\x00" for i in ids)           # one hash update, same digest as one per id
+    return f"{prefix}_{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
 
 
 def picked_row(table: pd.DataFrame, rows: Iterable[int] | None) -> pd.Series | None:

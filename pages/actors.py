@@ -1,25 +1,32 @@
 """Actors: canonical actors with aliases and counts; merge, rename, retype and hide them."""
 import streamlit as st
 
-from dossier_app import curation, data, query
+from dossier_app import curation, data, pickers, query
 from dossier_app.text import md
 
 corpus, filters = data.current()
 st.title("Actors")
 table = query.actor_table(corpus, filters.types)
-st.caption(f"{len(table)} actors · automatic merging first, your rules in {md(data.aliases_path())} second")
-st.dataframe(table.drop(columns=["actor_id"]), hide_index=True, key="actor_table",
+rare = int((table.articles <= 1).sum())
+show_rare = st.toggle(f"Include the {rare:,} actors seen in one article only", value=len(table) <= query.SMALL_CAST,
+                      disabled=not rare) if rare else True
+shown = table if show_rare else table[table.articles > 1]
+st.caption(f"{len(shown):,} of {len(table):,} actors · automatic merging first, your rules in "
+           f"{md(data.aliases_path())} second")
+st.dataframe(shown.drop(columns=["actor_id"]), hide_index=True, key="actor_table", lazy=len(shown) > 2000,
              column_config={"aliases": st.column_config.TextColumn("aliases", width="large"),
                             "first": st.column_config.DateColumn("first"),
                             "last": st.column_config.DateColumn("last")})
 
-names = list(table.name)
+known = set(corpus.names.values())
+names = list(table.name.head(pickers.TOP_OPTIONS))
 aliases = data.read_aliases()
 
 
-def apply(make_rules, message: str) -> None:
+def apply(make_rules, message: str, used: list) -> None:
     """Build the new rules (a ValueError is shown to the user), save them and re-derive actors."""
     try:
+        curation.check_known(used, known)
         new_rules = make_rules()
     except ValueError as e:
         st.error(str(e))
@@ -34,30 +41,32 @@ if msg := st.session_state.pop("curation_message", None):
     st.success(md(msg))
 
 st.subheader("Curate")
+st.caption(f"The lists offer the {pickers.TOP_OPTIONS} most mentioned actors; type any other actor's exact name.")
 merge_tab, rename_tab, type_tab, hide_tab, rules_tab = st.tabs(["Merge", "Rename", "Change type", "Hide", "Rules"])
 with merge_tab, st.form("merge"):
-    picked = st.multiselect("Actors to merge", names, key="merge_names")
-    target = st.selectbox("Keep the name of", names, index=None, key="merge_into",
+    picked = st.multiselect("Actors to merge", names, key="merge_names", accept_new_options=True)
+    target = st.selectbox("Keep the name of", names, index=None, key="merge_into", accept_new_options=True,
                           placeholder="pick the actor the others merge into")
     if st.form_submit_button("Merge"):
-        apply(lambda: curation.merge(aliases, picked, target or ""), f"Merged {len(picked)} actors into {target}.")
+        apply(lambda: curation.merge(aliases, picked, target or ""), f"Merged {len(picked)} actors into {target}.",
+              [*picked, target])
 with rename_tab, st.form("rename"):
-    who = st.selectbox("Actor", names, index=None, key="rename_who")
+    who = st.selectbox("Actor", names, index=None, key="rename_who", accept_new_options=True)
     new = st.text_input("New name", key="rename_new", max_chars=120)
     if st.form_submit_button("Rename"):
-        apply(lambda: curation.rename(aliases, who or "", new), f"Renamed {who} to {new.strip()}.")
+        apply(lambda: curation.rename(aliases, who or "", new), f"Renamed {who} to {new.strip()}.", [who])
 with type_tab, st.form("retype"):
-    who_t = st.selectbox("Actor", names, index=None, key="retype_who")
+    who_t = st.selectbox("Actor", names, index=None, key="retype_who", accept_new_options=True)
     typ = st.selectbox("Type", ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"], key="retype_type")
     if st.form_submit_button("Change type"):
-        apply(lambda: curation.retype(aliases, who_t or "", typ), f"{who_t} is now {typ}.")
+        apply(lambda: curation.retype(aliases, who_t or "", typ), f"{who_t} is now {typ}.", [who_t])
 with hide_tab, st.form("hide"):
-    hidden = st.multiselect("Actors to hide", names, key="hide_names",
+    hidden = st.multiselect("Actors to hide", names, key="hide_names", accept_new_options=True,
                             help="Hidden actors leave every page; delete their rule under Rules to bring them back.")
     if st.form_submit_button("Hide"):
-        apply(lambda: curation.hide(aliases, hidden), f"Hid {len(hidden)} actors.")
+        apply(lambda: curation.hide(aliases, hidden), f"Hid {len(hidden)} actors.", hidden)
 with rules_tab:
     st.caption("Every rule you made. Edit or delete rows, then save.")
     edited = st.data_editor(aliases, num_rows="dynamic", hide_index=True, key="rules_editor", width="stretch")
     if st.button("Save rules"):
-        apply(lambda: edited, "Rules saved.")
+        apply(lambda: edited, "Rules saved.", [])

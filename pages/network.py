@@ -1,7 +1,7 @@
 """Network: actors that appear together, and who is quoted talking about whom."""
 import streamlit as st
 
-from dossier_app import data, graph, query
+from dossier_app import data, graph, network
 from dossier_app.bridge import actor_pick_bridge
 from dossier_app.network_html import network_html
 
@@ -16,23 +16,16 @@ with c4:
     include_quotes = st.toggle("Quote edges (speaker → actor)", value=True)
     communities = st.toggle("Colour by community", value=False)
 
-mentions = query.filter_mentions(corpus, filters)
-quotes = query.filter_quotes(corpus, filters)
-options = dict(scope=scope, top_n=top_n, types=filters.types or None, include_quotes=include_quotes,
-               communities=communities)
-nodes, all_edges = graph.build_graph(corpus.actors, mentions, quotes, min_weight=1, **options)
-suggested = graph.suggest_min_weight(all_edges, len(nodes))
+_, _, suggested = network.base_graph(corpus, filters, top_n, scope, include_quotes)
 min_weight = c2.slider("Minimum edge weight", 1, max(20, suggested * 2), suggested,
                        help="Default: the lowest weight that keeps about four links per actor.")
-nodes, edges = (nodes, all_edges) if min_weight == 1 else graph.build_graph(
-    corpus.actors, mentions, quotes, min_weight=min_weight, **options)
-if filters.actors and len(nodes):
-    keep = set(filters.actors)
-    keep |= set(edges.loc[edges.source.isin(keep), "target"]) | set(edges.loc[edges.target.isin(keep), "source"])
-    nodes = nodes[nodes.id.isin(keep)]
-    edges = edges[edges.source.isin(keep) & edges.target.isin(keep)]
+net = network.network_view(corpus, filters, top_n=top_n, scope=scope, include_quotes=include_quotes,
+                           communities=communities, min_weight=min_weight)
+nodes, edges = net.nodes, net.edges
 
-subtitle = f"{len(nodes)} actors, {len(edges)} links · co-occurrence in the same {scope} · {filters.describe(names)}"
+unlinked = f" · {net.isolated} actors without a link at this weight left out" if net.isolated else ""
+subtitle = (f"{len(nodes)} actors, {len(edges)} links · co-occurrence in the same {scope}{unlinked} · "
+            f"{filters.describe(names)}")
 html_doc = network_html(nodes, edges, height_px=760, title="Who appears with whom", subtitle=subtitle,
                         source_note=corpus.source_note(),
                         select_hint="Double-click an actor, or use the button, to filter every page by it.",
@@ -55,5 +48,5 @@ pick = c1.selectbox("Focus on an actor (sets the sidebar filter)", [None, *nodes
 if pick:
     # a callback runs before the sidebar widget is drawn, so it may set the widget's state
     c1.button("Apply actor filter", on_click=lambda: st.session_state.update(f_actors=[pick]))
-c2.download_button("Download edges CSV", graph.edges_csv(nodes, edges), file_name="dossier-network-edges.csv",
+c2.download_button("Download edges CSV", lambda: graph.edges_csv(nodes, edges), file_name="dossier-network-edges.csv",
                    mime="text/csv")

@@ -10,10 +10,10 @@ stats = query.overview(corpus)
 st.title("Overview")
 st.caption(md(corpus.source_note()))
 cols = st.columns(6)
-for col, (label, value) in zip(cols, [("Articles", stats["articles"]), ("Words", f"{stats['words']:,}"),
+for col, (label, value) in zip(cols, [("Articles", stats["articles"]), ("Words", stats["words"]),
                                       ("Actors", stats["actors"]), ("Dated events", stats["events"]),
                                       ("Quotes", stats["quotes"]), ("Undated articles", stats["undated"])]):
-    col.metric(label, value)
+    col.metric(label, f"{value:,}")
 
 if stats["first"]:
     st.markdown(f"Publication dates run from **{stats['first']}** to **{stats['last']}** "
@@ -33,7 +33,7 @@ else:
     st.dataframe(undated[["title", "file", "outlet"]], hide_index=True)
 
 st.subheader("Articles")
-st.dataframe(docs, hide_index=True, column_config={
+st.dataframe(docs, hide_index=True, lazy=False, column_config={
     "published": st.column_config.DateColumn("published"),
     "words": st.column_config.NumberColumn("words", format="%d")})
 

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dossier_app import data, query, selection
+from dossier_app import data, pickers, query, selection
 from dossier_app.reader import article_html
 from dossier_app.text import md
 
@@ -10,19 +10,24 @@ corpus, filters = data.current()
 names = corpus.names
 
 st.title("Quotes")
-base = query.filter_quotes(corpus, filters)
 search = st.text_input("Search quotes", placeholder="words in the quote, speaker or article title")
 c1, c2, c3, c4 = st.columns(4)
-speaker_ids = [a for a in base.speaker_id.dropna().value_counts().index]
-speakers = c1.multiselect("Speaker", speaker_ids, format_func=lambda a: names.get(a, a), placeholder="Any")
-about_ids = sorted({a for xs in base.about_ids for a in (xs if xs is not None else [])}, key=lambda a: names.get(a, a))
-about = c2.multiselect("Mentions actor", about_ids, format_func=lambda a: names.get(a, a), placeholder="Any")
+speaker_ids = pickers.options(list(query.speaker_counts(corpus, filters).index), st.session_state.get("q_speakers", []))
+speakers = c1.multiselect("Speaker", speaker_ids, format_func=lambda a: names.get(a, a), placeholder="Any",
+                          key="q_speakers", select_all=False,
+                          help=f"The {pickers.TOP_OPTIONS} most quoted speakers under the filters.")
+about_ids = pickers.options(list(query.about_counts(corpus, filters).index), st.session_state.get("q_about", []))
+about = c2.multiselect("Mentions actor", about_ids, format_func=lambda a: names.get(a, a), placeholder="Any",
+                       key="q_about", select_all=False,
+                       help=f"The {pickers.TOP_OPTIONS} actors most talked about under the filters.")
 kinds = c3.multiselect("Kind", ["direct", "partial", "pull", "indirect"], placeholder="Any")
-outlets = sorted(o for o in corpus.documents.outlet.dropna().unique())
-outlet = c4.multiselect("Outlet", outlets, placeholder="Any")
+outlet = c4.multiselect("Outlet", query.outlets(corpus), placeholder="Any")
 
-table = query.quote_table(corpus, filters, search, kinds, speakers, about, outlet)
-st.caption(f"{len(table)} quotes · {md(filters.describe(names))}")
+matches = query.quote_table(corpus, filters, search, kinds, speakers, about, outlet)
+table = matches.head(query.MAX_QUOTE_ROWS)
+more = (f" · the first {len(table):,} by date are listed: search or filter to narrow, the CSV has them all"
+        if len(matches) > len(table) else "")
+st.caption(f"{len(matches):,} quotes · {md(filters.describe(names))}{more}")
 shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]]
 event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=True, on_select="rerun",
                      selection_mode="single-row", key=selection.table_key("quote_table", table.quote_id), height=420,
@@ -30,7 +35,8 @@ event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=Tru
                                     "date": st.column_config.DateColumn("date"),
                                     "reports": st.column_config.NumberColumn(
                                         "reports", help="Articles reporting this statement")})
-st.download_button("Download CSV of these quotes", shown.to_csv(index=False).encode("utf-8"),
+# written only when the button is clicked, not on every rerun
+st.download_button("Download CSV of these quotes", lambda: query.quotes_csv(matches),
                    file_name="dossier-quotes.csv", mime="text/csv")
 
 r = selection.picked_row(table, event.selection.rows if event else [])
@@ -44,7 +50,8 @@ if r is not None:
         others = query.also_reported(corpus, r.quote_id)
         if len(others) > 1:
             first = others.iloc[0]
-            earliest = "this article" if first.quote_id == r.quote_id else f"{md(first.article)} ({first.date or 'undated'})"
+            earliest = ("this article" if first.quote_id == r.quote_id
+                        else f"{md(first.article)} ({first.date or 'undated'})")
             st.info(f"Also reported by {len(others) - 1} other article{'s' if len(others) > 2 else ''}; "
                     f"earliest: {earliest}.")
             st.dataframe(others.drop(columns=["quote_id"]), hide_index=True, key="also_reported")

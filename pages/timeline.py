@@ -1,7 +1,7 @@
 """Timeline: dated statements on a time axis, one lane per actor."""
 import streamlit as st
 
-from dossier_app import charts, data, query
+from dossier_app import charts, data, query, selection, timeline
 from dossier_app.reader import article_html
 from dossier_app.text import md
 
@@ -14,36 +14,50 @@ top_n = c1.slider("Actors shown (top by events)", 3, 40, 12, disabled=bool(filte
                   help="With actors picked in the sidebar, those are the lanes.")
 show_years = c2.toggle("Show year-long periods", value=False,
                        help="Statements dated only to a year (\"this year\", \"in 1987\") as faint bars.")
-rows = query.timeline_rows(corpus, filters, top_n)
 periods = ("week", "month", "range", "year") if show_years else ("week", "month", "range")
-marks = query.timeline_marks(rows, periods)
+plot = timeline.plot(corpus, filters, top_n, periods)
+marks = plot.marks
+picked: list[int] = []
 if marks.empty:
     st.info("No dated events match the filters.")
 else:
-    fig = charts.timeline_figure(marks, "Dated statements by actor", filters.describe(names),
-                                 corpus.source_note(), query.focus_range(rows[rows.granularity.isin(("day", *periods))]))
-    st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode=("points", "box"),
-                    config=charts.plot_config("dossier-timeline"))
-    st.caption("Points are single days (bigger = more articles); thin bars are weeks, months or ranges. "
-               "Colour shows how the date was found. Drag the handles below the chart to see other years; "
-               "select points (click or box) to read them.")
+    # keyed on what is drawn: other filters start with an empty selection, never someone else's marks
+    key = selection.table_key("timeline_chart", [repr(filters), top_n, *periods])
+    view = plot.view
+    if plot.window and plot.view and plot.window[0] < plot.window[1]:
+        view = st.slider("Time span", min_value=plot.window[0], max_value=plot.window[1],
+                         value=(max(plot.view[0], plot.window[0]), min(plot.view[1], plot.window[1])),
+                         format="YYYY-MM-DD", key=f"span_{key}",
+                         help="The chart opens on the span most statements fall in; widen it to see the rest.")
+    table = plot.table if plot.table is not None else charts.timeline_table(marks)
+    fig = charts.timeline_figure(table, list(dict.fromkeys(marks.lane)), "Dated statements by actor",
+                                 filters.describe(names), corpus.source_note(), view)
+    event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points", "box"),
+                            config=charts.plot_config("dossier-timeline"))
+    notes = ["Points are single days (bigger = more articles); thin bars are weeks, months or ranges. "
+             "Colour shows how the date was found."]
+    if plot.dense:
+        notes[0] = ("Single days are summed per week, too many to draw one by one (darker = more articles); "
+                    "bars are statements dated to a week, month or range, coloured by how the date was found.")
+    if plot.outside:
+        notes.append(f"{plot.outside} statement{'s' if plot.outside > 1 else ''} dated far from the rest "
+                     f"(before {plot.window[0].year} or after {plot.window[1].year}) are not drawn.")
+    notes.append("Click a mark, or drag a box around several, to read their statements.")
+    st.caption(" ".join(notes))
 
-event = st.session_state.get("timeline_chart")
-points = (event or {}).get("selection", {}).get("points", []) if event else []
-picked = [int(p["customdata"]) for p in points if p.get("customdata") is not None]
-picked = [i for i in dict.fromkeys(picked) if i in marks.index]
+    picked = [i for i in charts.picked_marks(event) if i in marks.index]
 if picked:
-    ids = [e for i in picked for e in marks.at[i, "event_ids"]]
-    sel = rows[rows.event_id.isin(ids)].drop_duplicates("event_id").head(50)
-    st.subheader(f"Selected statements ({len(sel)}{' shown' if len(ids) > 50 else ''})")
+    sel, total = timeline.selected_statements(corpus, plot, picked)
+    st.subheader(f"Selected statements ({len(sel)}{f' of {total} shown' if total > len(sel) else ''})")
     for r in sel.itertuples():
         with st.expander(f"{r.date} · {md(r.title)}"):
             st.markdown(md(r.sentence))
-            doc = query.article(corpus, r.doc_id)
-            if doc and st.toggle("Open the article", key=f"open_{r.event_id}"):
-                st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))
+            if st.toggle("Open the article", key=f"open_{r.event_id}"):
+                doc = query.article(corpus, r.doc_id)
+                if doc:
+                    st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))
 
 undated = query.undated_statements(corpus, filters)
 if len(undated):
     with st.expander(f"{len(undated)} undated statements (their articles have no publication date)"):
-        st.dataframe(undated[["speaker", "text", "kind"]], hide_index=True)
+        st.dataframe(undated[["speaker", "text", "kind"]].head(2000), hide_index=True)

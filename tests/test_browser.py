@@ -135,3 +135,19 @@ def test_selecting_a_quote_opens_the_reader(server, browser):
     assert len(mark.inner_text()) > 10
     assert page.locator("u[title]").count() > 0                # actors underlined in the reader
     page.close()
+
+
+def test_box_selecting_a_timeline_mark_lists_its_statements(server, browser):
+    page, errors = open_page(browser, server + "/timeline")
+    point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer path.point').first
+    point.wait_for(state="visible", timeout=60_000)
+    box = point.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x - 12, y - 12)
+    page.mouse.down()
+    page.mouse.move(x + 12, y + 12, steps=5)
+    page.mouse.up()
+    page.get_by_text("Selected statements").first.wait_for(state="visible", timeout=30_000)
+    assert page.locator('[data-testid="stExpander"]').count() >= 1
+    assert errors == []
+    page.close()

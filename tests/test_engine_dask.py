@@ -19,6 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("mentions", "timexes", "quotes", "lead", "n_words", "errors")
 
 
+@pytest.fixture(autouse=True)
+def plain_main(monkeypatch):
+    """Dask starts workers with multiprocessing's spawn, which re-runs the parent's __main__.
+
+    AppTest (earlier in the same pytest process) leaves Streamlit's script module there, so a
+    spawned worker would run the app. A bare __main__ is what `python -m pipeline` has."""
+    import types
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+
+
 @pytest.fixture(scope="module")
 def articles():
     """The cleaned sample articles, as pipeline/build.py makes them."""

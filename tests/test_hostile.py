@@ -45,3 +45,22 @@ def test_nothing_executes_in_the_browser(hostile_server, browser, path):
     assert outside == []
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
+def test_timeline_tooltips_show_hostile_text_as_text(hostile_server, browser):
+    from test_browser import open_page
+    page, errors = open_page(browser, hostile_server + "/timeline")
+    marks = page.locator('[data-testid="stPlotlyChart"] .scatterlayer path.point, '
+                         '[data-testid="stPlotlyChart"] .barlayer path')
+    marks.first.wait_for(state="visible", timeout=60_000)
+    for i in range(min(marks.count(), 12)):
+        box = marks.nth(i).bounding_box()
+        if box:
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(150)
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert page.locator(".hoverlayer script, .hoverlayer img, .hoverlayer a").count() == 0
+    assert errors == []
+    page.close()

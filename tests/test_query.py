@@ -4,7 +4,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dossier_app import query
+from dossier_app import query, timeline
 from dossier_app.filters import Filters
 
 D = date
@@ -43,8 +43,9 @@ def corpus() -> query.Corpus:
                                                                  "finished": "2026-11-22T08:00:00"})
 
 
-def test_date_bounds_ignore_far_outliers():
-    assert corpus().date_bounds() == (D(2023, 1, 1), D(2024, 7, 31))
+def test_date_bounds_are_the_publication_months():
+    # events reach back to 1600 and into 2023-01: the filter offers the months articles appeared in
+    assert corpus().date_bounds() == (D(2023, 11, 1), D(2024, 7, 31))
 
 
 @pytest.mark.parametrize("f, expected", [
@@ -67,21 +68,26 @@ def test_filter_events(f, expected):
 
 
 def test_timeline_marks_collapse_same_dates():
-    rows = query.timeline_rows(corpus(), Filters(), top_n=5)
-    marks = query.timeline_marks(rows)
-    got = sorted((m.lane, str(m.date), m.granularity, m.n_events, m.n_articles, tuple(m.event_ids))
+    c = corpus()
+    rows = timeline.timeline_rows(c, Filters(), top_n=5)
+    marks, mark = timeline.timeline_marks(c, rows)
+    events = c.events.event_id.to_numpy()
+    behind = {i: tuple(sorted(events[rows.pos[mark == i]])) for i in range(len(marks))}
+    got = sorted((m.lane, str(m.date), m.granularity, m.n_events, m.n_articles, behind[m.Index])
                  for m in marks.itertuples())
     assert got == [("Ali Khamenei", "2023-10-01", "month", 1, 1, ("e3",)),
                    ("Ali Khamenei", "2024-07-31", "day", 2, 2, ("e1", "e2")),
                    ("Hamas", "2024-07-31", "day", 1, 1, ("e1",))]
-    with_years = query.timeline_marks(rows, ("week", "month", "range", "year"))
+    day = marks[marks.granularity == "day"].iloc[0]
+    assert [e[0] for e in day.examples] == ["sentence e1", "sentence e2"]      # one example per article
+    with_years, _ = timeline.timeline_marks(c, rows, ("week", "month", "range", "year"))
     assert len(with_years) == 5
 
 
 def test_focus_range_ignores_outliers():
     rows = pd.DataFrame({"date": [D(1600, 1, 1)] + [D(2024, 7, d) for d in range(1, 31)] * 3,
                          "date_end": [D(1600, 12, 31)] + [D(2024, 7, d) for d in range(1, 31)] * 3})
-    assert query.focus_range(rows) == (D(2024, 6, 25), D(2024, 8, 6))     # 7-day pad around the bulk
+    assert timeline.focus_range(rows) == (D(2024, 6, 25), D(2024, 8, 6))     # 7-day pad around the bulk
 
 
 @pytest.mark.parametrize("kwargs, expected", [
@@ -120,7 +126,9 @@ def test_doc_label_falls_back_to_file_name():
 
 def test_also_reported_prefers_the_article_whose_date_is_its_own():
     c = corpus()
-    c.documents.loc[c.documents.doc_id == "d1", ["published", "date_source", "title"]] = [D(2023, 11, 5), "similar", "A"]
-    c.documents.loc[c.documents.doc_id == "d2", "title"] = "B"
+    docs = c.documents.copy()
+    docs.loc[docs.doc_id == "d1", ["published", "date_source", "title"]] = [D(2023, 11, 5), "similar", "A"]
+    docs.loc[docs.doc_id == "d2", "title"] = "B"
+    c = query.Corpus(docs, c.actors, c.mentions, c.events, c.quotes, c.manifest)
     got = query.also_reported(c, "q1")
     assert list(got.article) == ["B", "A"]          # same day: the dateline-dated article first

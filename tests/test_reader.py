@@ -24,3 +24,15 @@ M = pd.DataFrame({"start": [0], "end": [4], "actor_id": ["a1"]})
 ])
 def test_article_html(text, highlight, mentions, expected):
     assert body(article_html(text, highlight, mentions, {"a1": "Iran <x>"})) == expected
+
+
+def test_article_text_is_read_from_the_cache_only_when_opened(sample_cache):
+    from dossier_app import corpus, query
+    from pipeline import store
+    c = corpus.load(store.resolve(sample_cache))
+    assert "text" not in c.documents.columns                  # texts stay out of the loaded corpus
+    docs = store.read_table(store.resolve(sample_cache), "documents", ["doc_id", "text"])
+    doc_id, text = docs.doc_id.iloc[2], docs.text.iloc[2]
+    got = query.article(c, doc_id)
+    assert got["text"] == text and list(got["mentions"].columns) == ["start", "end", "actor_id"]
+    assert query.article(c, "no-such-doc") is None

@@ -1,0 +1,207 @@
+"""Benchmark: the app on a big cache. Page ready times vs an empty Streamlit page, filter change
+time and server memory, in one run.
+
+usage: python bench/app_scale.py CACHE [--repeats 3] [--sessions 6] [--shots DIR]
+
+Starts two Streamlit servers with /work/shared/tools/shoot.py's helpers (Debian's Chromium,
+its "ready" rule: script idle, no spinner, iframes loaded, the network's `data-graph-ready`):
+an empty page (`st.title` only) and the app with `DOSSIER_CACHE=CACHE`. The app's first page
+(which loads the corpus) is timed apart; then each repeat opens every app page in a fresh
+browser tab (a new Streamlit session), each right after the empty page, and prints the ready
+times and each page's ratio to the empty page opened just before it (the machine is noisy).
+
+Then, on /timeline and /quotes: type the most mentioned actor's name into the sidebar's actor
+box and press Enter; the time until the URL carries the actor and the app is idle again is the
+filter-change time. Server memory is the RSS of the app server process, sampled every 100 ms
+(peak) and after: every page opened, the actor picks, then `--sessions` concurrent sessions
+opened and closed (and 20 s later).
+
+Skips (exit 0, "skip: ...") when CACHE has no manifest.json, Chromium or shoot.py is missing.
+--shots DIR keeps a full-page PNG of each page of the last repeat (never inside the repo: the
+corpus text may be research-only).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote_plus
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOOT = Path("/work/shared/tools/shoot.py")
+CHROMIUM = Path("/usr/bin/chromium")
+PAGES = ["/", "/timeline", "/network", "/quotes", "/actors"]
+FRAME_READY = ("body[data-graph-ready]",)
+EMPTY_APP = "import streamlit as st\n\nst.title('Empty')\n"
+
+
+def load_shoot():
+    spec = importlib.util.spec_from_file_location("shoot", SHOOT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+class RSS:
+    """Samples a process's RSS every 100 ms in a thread; `peak` and `now()` in MB."""
+
+    def __init__(self, pid: int):
+        import psutil
+        self.proc = psutil.Process(pid)
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+        self._t.start()
+
+    def now(self) -> float:
+        try:
+            return self.proc.memory_info().rss / 2**20
+        except Exception:
+            return 0.0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self.now())
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._t.join(2)
+
+
+def open_ready(sh, ctx, url: str, timeout_ms: int = 120_000, settle_ms: int = 500) -> tuple[float, object]:
+    """Open `url` in a new tab; seconds until ready (settle time excluded), and the page."""
+    page = ctx.new_page()
+    t0 = time.monotonic()
+    page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
+    sh.wait_ready(page, (), timeout_ms, settle_ms, FRAME_READY if "/network" in url else ())
+    return time.monotonic() - t0 - settle_ms / 1000, page
+
+
+def pick_actor(sh, page, name: str, timeout_ms: int = 60_000) -> float:
+    """Type `name` in the sidebar's actor box, Enter; seconds until the URL has it and the app is idle."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.locator("input")
+    box.click()
+    box.fill(name)
+    page.wait_for_timeout(300)              # the dropdown filters as one types
+    want = "actor=" + quote_plus(name)
+    t0 = time.monotonic()
+    box.press("Enter")
+    page.wait_for_function(f"() => window.location.search.includes({want!r})", timeout=timeout_ms)
+    sh.wait_ready(page, (), timeout_ms, 300, ())
+    return time.monotonic() - t0 - 0.3
+
+
+def top_actor(cache: Path) -> str:
+    sys.path.insert(0, str(ROOT))
+    from pipeline import store
+    a = store.read_table(store.resolve(cache), "actors", ["name", "n_mentions"])
+    return str(a.sort_values("n_mentions", ascending=False).name.iloc[0])
+
+
+def fmt(xs: list[float]) -> str:
+    return f"{statistics.median(xs):5.2f} ({min(xs):.2f}-{max(xs):.2f})" if xs else "-"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("cache", type=Path)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--sessions", type=int, default=6)
+    ap.add_argument("--shots", type=Path)
+    a = ap.parse_args()
+    if not (a.cache / "manifest.json").is_file():
+        print(f"skip: {a.cache} has no manifest.json (build it with `python -m pipeline build`)")
+        return 0
+    if not SHOOT.is_file() or not CHROMIUM.exists():
+        print(f"skip: needs {SHOOT} and {CHROMIUM}")
+        return 0
+    if a.shots and a.shots.resolve().is_relative_to(ROOT):
+        print("error: --shots must be outside the repo (the corpus text may be research-only)")
+        return 2
+    from playwright.sync_api import sync_playwright
+    sh = load_shoot()
+    work = Path(tempfile.mkdtemp(prefix="dossier-appscale-"))
+    (work / "empty").mkdir()
+    (work / "empty" / "app.py").write_text(EMPTY_APP)
+    actor = top_actor(a.cache)
+    os.environ["DOSSIER_CACHE"] = str(a.cache.resolve())
+    empty_proc, empty_url = sh.start_server(work / "empty", "app.py", work / "empty.log")
+    app_proc, app_url = sh.start_server(ROOT, "app.py", work / "app.log")
+    rss = RSS(app_proc.pid)
+    times: dict[str, list[float]] = {p: [] for p in ["empty", *PAGES]}
+    ratios: dict[str, list[float]] = {p: [] for p in PAGES}
+    mem: list[tuple[str, float]] = [("server started", rss.now())]
+    picks: dict[str, list[float]] = {"/timeline": [], "/quotes": []}
+    cold = 0.0
+    try:
+        with sync_playwright() as pw:
+            ctx = sh.launch_browser(pw, 1400, 900, str(work / "profile"))
+            try:
+                cold, page = open_ready(sh, ctx, app_url + "/")      # loads the corpus: reported apart
+                page.close()
+                mem.append(("first page (corpus loaded)", rss.now()))
+                time.sleep(5)                                        # let the background warm-up finish
+                for rep in range(a.repeats):
+                    for p in PAGES:
+                        # an empty page right before each app page: both under the same machine load
+                        e, page = open_ready(sh, ctx, empty_url + "/")
+                        page.close()
+                        times["empty"].append(e)
+                        t, page = open_ready(sh, ctx, app_url + p)
+                        times[p].append(t)
+                        ratios[p].append(t / e)
+                        if a.shots and rep == a.repeats - 1:
+                            a.shots.mkdir(parents=True, exist_ok=True)
+                            page.screenshot(path=str(a.shots / f"page{p.replace('/', '_') or '_'}.png"),
+                                            full_page=True)
+                        page.close()
+                    mem.append((f"repeat {rep + 1}: every page opened", rss.now()))
+                    for p in picks:
+                        _, page = open_ready(sh, ctx, app_url + p)
+                        picks[p].append(pick_actor(sh, page, actor))
+                        if a.shots and rep == a.repeats - 1:
+                            page.screenshot(path=str(a.shots / f"picked{p.replace('/', '_')}.png"), full_page=True)
+                        page.close()
+                    mem.append((f"repeat {rep + 1}: actor picked", rss.now()))
+                pages = []
+                for i in range(a.sessions):
+                    _, page = open_ready(sh, ctx, app_url + PAGES[i % len(PAGES)])
+                    pages.append(page)
+                mem.append((f"{a.sessions} sessions open", rss.now()))
+                for page in pages:
+                    page.close()
+                time.sleep(2)
+                mem.append((f"{a.sessions} sessions closed", rss.now()))
+                time.sleep(20)
+                mem.append(("20 s later", rss.now()))
+            finally:
+                ctx.close()
+    finally:
+        rss.stop()
+        sh.stop_server(app_proc)
+        sh.stop_server(empty_proc)
+    print(f"cache {a.cache} · {a.repeats} repeats · {os.cpu_count()} CPUs · load avg {os.getloadavg()[0]:.1f}")
+    print(f"first page after the server started (loads the corpus): {cold:.2f} s")
+    print(f"{'page':12} {'ready s, median (range)':>26} {'x the empty page before it':>28}")
+    print(f"{'empty page':12} {fmt(times['empty']):>26}")
+    for p in PAGES:
+        print(f"{p:12} {fmt(times[p]):>26} {fmt(ratios[p]):>22}")
+    print(f"\npicking an actor ({actor!r}) until idle again:")
+    for p, xs in picks.items():
+        print(f"  {p:10} {fmt(xs)} s")
+    print("\napp server RSS (MB):")
+    for label, mb in mem:
+        print(f"  {label:36} {mb:7.0f}")
+    print(f"  {'peak':36} {rss.peak:7.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
