@@ -44,17 +44,9 @@ def read_gold(path: Path) -> list[dict]:
 
 def extract_stories(data: Path, newids: set[int], inp: Path) -> int:
     """Write the gold stories (as bench/reuters.py does) and their metadata.csv; returns how many."""
-    from reuters import read_corpus
+    from reuters import read_corpus, write_stories
     recs = [r for r in read_corpus(data / "reuters21578.tar.gz") if r["newid"] in newids]
-    inp.mkdir(parents=True, exist_ok=True)
-    with open(inp / "metadata.csv", "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["file", "title", "outlet", "published"])
-        for r in recs:
-            name = f"reut-{r['newid']:05d}.txt"
-            text = (r["title"] + "\n\n" if r["title"] else "") + "\n\n".join(r["paras"]) + "\n"
-            (inp / name).write_text(text, encoding="utf-8")
-            w.writerow([name, r["title"], "Reuters", r["date"].isoformat()])
+    write_stories(recs, inp)
     return len(recs)
 
 

@@ -126,19 +126,24 @@ def select(recs: list[dict], n: int) -> list[dict]:
     return sorted(chosen, key=lambda r: r["newid"])
 
 
-def extract(data: Path, n: int, inp: Path) -> dict:
-    t0 = time.monotonic()
-    recs = read_corpus(data / "reuters21578.tar.gz")
-    chosen = select(recs, n)
+def write_stories(recs: list[dict], inp: Path) -> None:
+    """One `reut-NNNNN.txt` per story (title, blank line, paragraphs) and their metadata.csv."""
     inp.mkdir(parents=True, exist_ok=True)
     with open(inp / "metadata.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["file", "title", "outlet", "published"])
-        for r in chosen:
+        for r in recs:
             name = f"reut-{r['newid']:05d}.txt"
             text = (r["title"] + "\n\n" if r["title"] else "") + "\n\n".join(r["paras"]) + "\n"
             (inp / name).write_text(text, encoding="utf-8")
             w.writerow([name, r["title"], "Reuters", r["date"].isoformat()])
+
+
+def extract(data: Path, n: int, inp: Path) -> dict:
+    t0 = time.monotonic()
+    recs = read_corpus(data / "reuters21578.tar.gz")
+    chosen = select(recs, n)
+    write_stories(chosen, inp)
     pol = sum(1 for r in chosen if set(r["places"]) & POLITICAL)
     dates = [r["date"] for r in chosen]
     return {"records_with_body": len(recs), "chosen": len(chosen), "political": pol,

@@ -195,14 +195,12 @@ def main() -> int:
                                           f"alone; {100 * max(xs) / full_max:.1f}% of the full build"))
     rows.append(("nothing changed (--if-stale)", fmt_range(same), ""))
 
+    app_out = ""
     if not args.no_pages:
         app = subprocess.run([PY, str(ROOT / "bench" / "app_scale.py"), str(work / f"full{args.jobs}"),
-                              "--json", "--repeat", str(args.repeat)], cwd=ROOT, capture_output=True, text=True)
-        try:
-            for r in json.loads(app.stdout.strip().splitlines()[-1]):
-                rows.append((r["what"], r["value"], r.get("vs", "")))
-        except (ValueError, IndexError, KeyError):
-            rows.append(("app pages", "not measured", (app.stderr or app.stdout)[-200:].replace("\n", " ")))
+                              "--repeats", str(max(args.repeat, 3)), "--shots", str(work / "shots")],
+                             cwd=ROOT, capture_output=True, text=True)
+        app_out = app.stdout.strip() or app.stderr[-2000:]
 
     n_docs = json.loads((work / f"full{args.jobs}" / "manifest.json").read_text())["counts"]["documents"]
     print(f"\nCorpus: {corpus} ({len(files)} files, {n_docs} articles); {os.cpu_count()} cores; "
@@ -210,6 +208,8 @@ def main() -> int:
     print("| what | time | against the baseline |\n|---|---|---|")
     for what, value, vs in rows:
         print(f"| {what} | {value} | {vs} |")
+    if app_out:
+        print("\nApp (bench/app_scale.py):\n" + app_out)
     return 0
 
 

@@ -54,10 +54,11 @@ def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -
     """Title, subtitle and source note inside the figure, so a PNG stands on its own."""
     fig.update_layout(
         title={"text": f"<b>{esc(title)}</b><br><span style='font-size:13px;color:{MUTED}'>{esc(subtitle)}</span>",
-               "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+               "x": 0.01, "xanchor": "left", "xref": "container", "y": 1, "yanchor": "top",
+               "yref": "container", "pad": {"t": 14}},
         font={"family": FONT, "color": INK, "size": 13},
         paper_bgcolor="white", plot_bgcolor="white", height=height,
-        margin={"l": 10, "r": 20, "t": 110, "b": MARGIN_B},
+        margin={"l": 10, "r": 20, "t": 140, "b": MARGIN_B},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0.0,
                 "font": {"size": 12}},
         hoverlabel={"bgcolor": "white", "font": {"family": FONT, "size": 12}, "align": "left"},

@@ -12,7 +12,7 @@ import pandas as pd
 from . import events, link, similar
 from .publication import settle
 from .article import doc_id_for
-from .results import timex_dicts
+from .results import frame, timex_dicts
 
 
 def assign_ids(docs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -67,16 +67,9 @@ def build_events(docs: pd.DataFrame, timexes: pd.DataFrame) -> pd.DataFrame:
         pub = None if pub is None or pd.isna(pub) else pub
         lead = None if ls is None or pd.isna(ls) else (int(ls), int(le))
         rows += events.build_events(d, text, pub, lead, by_seq.get(seq, []))
-    return _frame(rows, ["event_id", "doc_id", "date", "date_end", "granularity", "expression", "expr_start",
+    return frame(rows, ["event_id", "doc_id", "date", "date_end", "granularity", "expression", "expr_start",
                          "expr_end", "date_source", "sentence", "start", "end"])
 
-
-def _frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    for c in cols:
-        if c not in df.columns:
-            df[c] = pd.Series(dtype=object)
-    return df
 
 
 def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:

@@ -65,8 +65,7 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[InputError]]:
             root = inp.resolve()
             other: dict[str, int] = {}
             for p in sorted(inp.rglob("*")):
-                rel = p.relative_to(inp)
-                if any(part.startswith(".") for part in rel.parts) or p.is_dir():
+                if "/." in "/" + (relative(p, inp) or p.name) or p.is_dir():
                     continue
                 if p.is_symlink() and not _inside(p, root):
                     errors.append(InputError(str(p), "symlink pointing outside the input folder: skipped"))
@@ -87,6 +86,19 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[InputError]]:
         else:
             errors.append(InputError(str(inp), "no such file or folder"))
     return found, errors
+
+
+def relative(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` as a POSIX string, or None when it is not below it.
+
+    String work, not `Path.relative_to`: this runs once per file and folders hold thousands."""
+    p, r = path.as_posix(), root.as_posix().rstrip("/")
+    if p.startswith(r + "/"):
+        return p[len(r) + 1:]
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return None
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -193,7 +205,7 @@ def metadata_for(f: InputFile, meta: dict[str, dict]) -> dict:
     """The sidecar row of a plain-text file (by path relative to its folder, else by name)."""
     if f.path.suffix.lower() in RECORD_SUFFIXES:
         return {}
-    rel = f.path.relative_to(f.root).as_posix() if f.path.is_relative_to(f.root) else f.path.name
+    rel = relative(f.path, f.root) or f.path.name
     return meta.get(rel) or meta.get(f.path.name) or {}
 
 
@@ -235,8 +247,9 @@ def unmatched_metadata(meta: dict[str, dict], files: list[InputFile], cars: list
     names = set()
     for f in files:
         names.add(f.path.name)
-        if f.path.is_relative_to(f.root):
-            names.add(f.path.relative_to(f.root).as_posix())
+        rel = relative(f.path, f.root)
+        if rel:
+            names.add(rel)
     where = ", ".join(map(str, cars)) or "metadata"
     return [InputError(where, f"metadata row for {name!r}, which is not among the inputs: ignored")
             for name in sorted(meta) if name not in names]

@@ -36,15 +36,46 @@ def hostile_server(hostile_cache, tmp_path_factory):
 @pytest.mark.parametrize("path", ["/", "/timeline", "/network", "/quotes", "/actors"])
 def test_nothing_executes_in_the_browser(hostile_server, browser, path):
     from test_browser import open_page
-    page, errors = open_page(browser, hostile_server + path)
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
-    page.wait_for_timeout(1500)
-    for frame in page.frames:
-        assert frame.evaluate("() => window.__pwned === undefined"), f"script ran in {frame.url[:60]}"
-    assert outside == []
-    assert page.locator('[data-testid="stException"]').count() == 0
-    page.close()
+
+    def record(request):
+        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            outside.append(request.url)
+    # listening on the context before the first navigation: every request of the page and its
+    # iframes counts, from the first one; alert/confirm/prompt count as a script that ran
+    browser.on("request", record)
+    browser.add_init_script("for (const f of ['alert', 'confirm', 'prompt']) "
+                            "window[f] = () => { window.__pwned = f; };")
+    try:
+        page, errors = open_page(browser, hostile_server + path)
+        page.wait_for_timeout(1500)
+        for frame in page.frames:
+            assert frame.evaluate("() => window.__pwned === undefined"), f"script ran in {frame.url[:60]}"
+        assert outside == []
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.close()
+    finally:
+        browser.remove_listener("request", record)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
+def test_the_request_check_can_fail(hostile_server, browser):
+    """The listener sees a page's own outside request (so an empty list means something)."""
+    seen: list[str] = []
+
+    def record(request):
+        seen.append(request.url)
+    browser.on("request", record)
+    try:
+        page = browser.new_page()
+        page.route("http://outside.invalid/**", lambda route: route.abort())   # nothing leaves the machine
+        page.set_content('<img src="http://outside.invalid/pixel.png">')
+        page.wait_for_timeout(300)
+        page.close()
+    finally:
+        browser.remove_listener("request", record)
+    assert any("outside.invalid" in u for u in seen)
 
 
 @pytest.mark.browser
