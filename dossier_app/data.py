@@ -29,18 +29,6 @@ def cache_dir() -> Path:
     return Path(os.environ.get("DOSSIER_CACHE") or "data/cache")
 
 
-def manifest_stamp(generation: Path) -> str:
-    """Changes whenever a build or re-link writes a manifest (atomically: a new file).
-
-    A small stand-in for a store helper: the manifest's inode, size and mtime, without reading
-    and parsing a manifest that lists 19k input files on every rerun.
-    """
-    try:
-        s = os.stat(Path(generation) / store.MANIFEST)
-    except OSError:
-        return "missing"
-    return f"{s.st_ino}-{s.st_size}-{s.st_mtime_ns}"
-
 
 @st.cache_resource(show_spinner="Loading the cache…", max_entries=KEPT_GENERATIONS)
 def _load(generation: str, stamp: str) -> Corpus:
@@ -53,10 +41,9 @@ def _load(generation: str, stamp: str) -> Corpus:
 def load_corpus() -> Corpus:
     """The corpus of the configured cache, pinned to one generation; raises store.CacheError."""
     generation = store.resolve(cache_dir())
-    stamp = manifest_stamp(generation)
-    if stamp == "missing":
-        raise store.CacheError(f"no cache at {cache_dir()} (manifest.json missing): run `make run` or "
-                               f"`python -m pipeline build data/sample --out {cache_dir()}`")
+    stamp = store.manifest_stamp(generation)
+    if stamp is None:
+        raise store.missing(cache_dir())
     return _load(str(generation), stamp)
 
 

@@ -22,6 +22,7 @@ QUOTE_COLS = ["seq", "text", "kind", "start", "end", "speaker", "speaker_start",
               "speaker_ref_start", "speaker_ref_end", "cue"]
 TIMEX_COLS = ["seq", "expression", "expr_start", "expr_end", "sent_start", "sent_end", "spec"]
 CHUNK = 500          # DocResults turned into DataFrames at a time
+COLUMNS = {"documents": DOC_COLS, "mentions": MENTION_COLS, "quotes": QUOTE_COLS, "timexes": TIMEX_COLS}
 
 
 def nlp_key(article: Article, stamp: str) -> str:
@@ -46,7 +47,7 @@ class Collector:
     """Accumulates DocResults as compact tables, CHUNK documents at a time."""
 
     def __init__(self) -> None:
-        self._rows: dict[str, list[dict]] = {"documents": [], "mentions": [], "quotes": [], "timexes": []}
+        self._rows: dict[str, list[dict]] = {k: [] for k in COLUMNS}
         self._frames: dict[str, list[pd.DataFrame]] = {k: [] for k in self._rows}
         self._pending = 0
 
@@ -68,18 +69,16 @@ class Collector:
             self._flush()
 
     def _flush(self) -> None:
-        cols = {"documents": DOC_COLS, "mentions": MENTION_COLS, "quotes": QUOTE_COLS, "timexes": TIMEX_COLS}
         for k, rows in self._rows.items():
             if rows:
-                self._frames[k].append(frame(rows, cols[k]))
+                self._frames[k].append(frame(rows, COLUMNS[k]))
             self._rows[k] = []
         self._pending = 0
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """documents, mentions, quotes and timexes of everything added, keyed by seq."""
         self._flush()
-        cols = {"documents": DOC_COLS, "mentions": MENTION_COLS, "quotes": QUOTE_COLS, "timexes": TIMEX_COLS}
-        return {k: (pd.concat(v, ignore_index=True) if v else frame([], cols[k])) for k, v in self._frames.items()}
+        return {k: (pd.concat(v, ignore_index=True) if v else frame([], COLUMNS[k])) for k, v in self._frames.items()}
 
 
 def timex_dicts(timexes: pd.DataFrame) -> dict[int, list[dict]]:

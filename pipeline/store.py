@@ -275,14 +275,43 @@ def has_table(cache: Path, name: str) -> bool:
     return bool(table_files(cache, name))
 
 
+def missing(cache: Path) -> CacheError:
+    """The error for a folder that holds no complete build, with what to run."""
+    return CacheError(f"no cache at {cache} (manifest.json missing): run `make run` or "
+                      f"`python -m pipeline build data/sample --out {cache}`")
+
+
+def manifest_stamp(cache: Path) -> str | None:
+    """Changes whenever a build or re-link writes a manifest (always a new file); None without one.
+
+    The manifest's inode, size and mtime: no need to read and parse a manifest that lists 19k
+    input files on every rerun of the app."""
+    try:
+        s = os.stat(Path(cache) / MANIFEST)
+    except OSError:
+        return None
+    return f"{s.st_ino}-{s.st_size}-{s.st_mtime_ns}"
+
+
+def read_text(cache: Path, doc_id: str) -> str | None:
+    """One article's text by doc_id: a DuckDB scan that decodes the text of the matching rows only
+    (about 50 ms at 19k articles, against 0.4 s for reading the whole text column)."""
+    import duckdb
+    files = table_files(cache, "documents")
+    if not files:
+        return None
+    with duckdb.connect() as con:
+        row = con.execute("SELECT text FROM read_parquet(?) WHERE doc_id = ? LIMIT 1", [files, doc_id]).fetchone()
+    return None if row is None else row[0]
+
+
 def read_cache(cache: Path, tables: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
     """The named tables of a built cache; raises CacheError when it is not a complete build.
 
     Reads from one generation even if a build swaps the pointer meanwhile."""
     cache = resolve(Path(cache))
     if read_manifest(cache) is None:
-        raise CacheError(f"no cache at {cache} (manifest.json missing): run `make run` or "
-                         f"`python -m pipeline build data/sample --out {cache}`")
+        raise missing(cache)
     return {name: read_table(cache, name) for name in tables}
 
 
