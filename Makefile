@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 INPUT ?= data/sample
 CACHE ?= data/cache
+DOSSIER_UPLOADS ?= data/uploads
+export DOSSIER_UPLOADS
 PORT ?= 8501
 
 .PHONY: run test venv cache bench screenshots clean
@@ -25,9 +27,10 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	@touch $(STAMP)
 
 # Builds the cache when inputs, aliases, pipeline code or model changed; exit 1 (some inputs
-# rejected, listed on stderr and on the Overview page) still starts the app.
+# rejected, listed on stderr and on the Overview page) still starts the app. Files added on the
+# /upload page live in $(DOSSIER_UPLOADS) and are one of the inputs once that folder exists.
 cache: venv
-	$(BIN)/python -m pipeline build $(INPUT) --out $(CACHE) --if-stale || test $$? -eq 1
+	$(BIN)/python -m pipeline build $(INPUT) $(wildcard $(DOSSIER_UPLOADS)) --out $(CACHE) --if-stale || test $$? -eq 1
 
 bench: venv
 	$(BIN)/python bench/quotes_polnear.py

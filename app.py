@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dossier_app import data, pickers
+from dossier_app import data, pickers, upload
 from dossier_app.text import md
 from dossier_app.filters import KEYS, Filters, parse_params, to_params
 from pipeline.store import CacheError
@@ -25,6 +25,10 @@ PAGES = [
     st.Page(str(HERE / "pages" / "quotes.py"), title="Quotes", url_path="quotes"),
     st.Page(str(HERE / "pages" / "actors.py"), title="Actors", url_path="actors"),
 ]
+UPLOAD = st.Page(str(HERE / "pages" / "upload.py"), title="Add articles", url_path="upload",
+                 icon=":material/upload_file:")
+if not upload.readonly():            # DOSSIER_READONLY=1: a shared deployment, no upload
+    PAGES.append(UPLOAD)
 
 
 def load():
@@ -34,7 +38,10 @@ def load():
         st.title("Dossier")
         st.error(f"No usable cache. {md(e)}")
         st.markdown("Build one with `make run` (sample articles) or "
-                    "`python -m pipeline build YOUR_FOLDER --out data/cache`, then reload this page.")
+                    "`python -m pipeline build YOUR_FOLDER --out data/cache`, then reload this page"
+                    + ("." if upload.readonly() else ", or add articles below."))
+        if not upload.readonly():
+            st.navigation([UPLOAD]).run()
         st.stop()
 
 

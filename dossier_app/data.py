@@ -52,7 +52,7 @@ def clear() -> None:
     _load.clear()
 
 
-def _ensure_entrypoint() -> None:
+def ensure_entrypoint() -> None:
     """Rerun through app.py when Streamlit ran a page directly.
 
     With a `pages/` folder, the first session after the server starts runs in the old
@@ -70,7 +70,7 @@ def current() -> tuple[Corpus, Filters]:
     """The corpus and the sidebar filters, for pages (set by app.py before the page runs).
 
     The corpus is the one app.py loaded in this run (one generation for the whole run)."""
-    _ensure_entrypoint()
+    ensure_entrypoint()
     corpus = getattr(_RUN, "corpus", None) or load_corpus()
     return corpus, st.session_state.get(FILTERS_KEY, Filters())
 
@@ -97,6 +97,9 @@ def save_aliases(df) -> dict[str, int]:
     """Write the alias rules, re-derive the actor tables (no re-parse) and reload the corpus."""
     from pipeline.build import relink
     from .curation import normalise
+    from .upload import readonly
+    if readonly():
+        raise PermissionError("this Dossier is read-only (DOSSIER_READONLY=1)")
     path = aliases_path()
     store.write_csv(path, normalise(df))
     counts = relink(cache_dir(), path)

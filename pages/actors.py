@@ -1,7 +1,7 @@
 """Actors: canonical actors with aliases and counts; merge, rename, retype and hide them."""
 import streamlit as st
 
-from dossier_app import curation, data, pickers, query
+from dossier_app import curation, data, pickers, query, upload
 from dossier_app.text import md
 
 corpus, filters = data.current()
@@ -39,6 +39,10 @@ def apply(make_rules, message: str, used: list) -> None:
 
 if msg := st.session_state.pop("curation_message", None):
     st.success(md(msg))
+
+if upload.readonly():
+    st.caption("This is a read-only Dossier: merging, renaming and hiding actors are turned off.")
+    st.stop()
 
 st.subheader("Curate")
 st.caption(f"The lists offer the {pickers.TOP_OPTIONS} most mentioned actors; type any other actor's exact name.")

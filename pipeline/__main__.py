@@ -31,10 +31,16 @@ def parser() -> argparse.ArgumentParser:
                         "(default: a local cluster of --jobs workers)")
     b.add_argument("--full", action="store_true", help="parse every article again (ignore stored results)")
     b.add_argument("--part-rows", type=int, default=None, help=argparse.SUPPRESS)
+    b.add_argument("--progress-lines", action="store_true", help=argparse.SUPPRESS)  # for the upload page
     r = sub.add_parser("relink", help="re-derive actor tables after editing aliases (no re-parse)")
     r.add_argument("--out", type=Path, default=Path(os.environ.get("DOSSIER_CACHE", "data/cache")))
     r.add_argument("--aliases", type=Path, default=Path("data/aliases.csv"))
     return ap
+
+
+def progress_lines(done: int, total: int) -> None:
+    """Machine-readable progress on stderr ("progress DONE TOTAL"), read by the upload page."""
+    print(f"progress {done} {total}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,10 +64,11 @@ def main(argv: list[str] | None = None) -> int:
         print("error: --scheduler needs --engine dask", file=sys.stderr)
         return 2
     extra = {"part_rows": args.part_rows} if args.part_rows else {}
+    progress = progress_lines if args.progress_lines else not args.no_progress
     try:
         report = build_mod.build(args.inputs, args.out, metadata=args.metadata, aliases=args.aliases,
                                  model=args.model, jobs=args.jobs, if_stale=args.if_stale,
-                                 progress=not args.no_progress, engine_name=args.engine,
+                                 progress=progress, engine_name=args.engine,
                                  scheduler=args.scheduler, full=args.full, **extra)
     except build_mod.store.CacheError as e:
         print(f"error: {e}", file=sys.stderr)

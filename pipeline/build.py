@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Callable
 import json
 import sys
 from dataclasses import dataclass, field
@@ -203,14 +204,34 @@ def carried(prev: Path | None, reuse: list[dict]) -> dict[str, pd.DataFrame]:
     return {k: v.drop(columns=["doc_id"]) for k, v in out.items()}
 
 
-def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | None, progress: bool,
+Progress = bool | Callable[[int, int], None]
+
+
+def _ticker(progress: Progress, total: int):
+    """(tick(n), close()) for a tqdm bar (True), a callback(done, total), or nothing (False)."""
+    if callable(progress):
+        done = [0]
+
+        def tick(n: int) -> None:
+            done[0] += n
+            progress(done[0], total)
+        progress(0, total)
+        return tick, lambda: None
+    if progress:
+        bar = _progress_bar(total)
+        return bar.update, bar.close
+    return (lambda n: None), (lambda: None)
+
+
+def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | None, progress: Progress,
           engine_name: str, scheduler: str | None) -> Collector:
-    """Run the per-document stages over the articles to parse, collecting compact tables."""
+    """Run the per-document stages over the articles to parse, collecting compact tables.
+
+    `progress`: True for a tqdm bar on stderr, or a callback(done, total) such as the upload page's."""
     col = Collector()
     if not todo:
         return col
-    bar = _progress_bar(len(todo)) if progress else None
-    tick = bar.update if bar else (lambda n: None)
+    tick, close = _ticker(progress, len(todo))
     articles = [a for _, a, _, _ in todo]
     if engine_name == "dask":
         from . import engine_dask
@@ -222,14 +243,13 @@ def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | Non
             for (seq, _, path, key), r in zip(todo, stream):
                 col.add(seq, r, path, key)
     finally:
-        if bar:
-            bar.close()
+        close()
     return col
 
 
 def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: Path | None = None,
           model: str | None = None, jobs: int | None = None, if_stale: bool = False,
-          progress: bool = True, log=lambda msg: print(msg, file=sys.stderr), engine_name: str = "local",
+          progress: Progress = True, log=lambda msg: print(msg, file=sys.stderr), engine_name: str = "local",
           scheduler: str | None = None, full: bool = False, part_rows: int = store.PART_ROWS) -> BuildReport:
     """Build or update the cache in `out` from `inputs`. Rejected inputs are reported, never fatal.
 

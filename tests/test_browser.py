@@ -30,11 +30,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(cache, tmp_path_factory):
+def serve(cache, tmp_path_factory, **env_vars: str):
     """Start the app on a free port for `cache`; yields the base URL, then stops the server."""
     port = free_port()
     log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")
-    env = {**os.environ, "DOSSIER_CACHE": str(cache)}
+    env = {**os.environ, "DOSSIER_CACHE": str(cache), **env_vars}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.address", "127.0.0.1", "--server.port", str(port),
                              "--browser.gatherUsageStats", "false"],
