@@ -2,6 +2,7 @@
 
 What it does, in order:
 - normalises line breaks, spaces and invisible characters;
+- joins hard-wrapped lines back into paragraphs (plain-text exports, e-mails, text copied from PDFs);
 - reads a scraper header (`date 2024-07-31 NYT: Headline`) into date, outlet and title;
 - splits files that hold several glued articles (a headline repeated within a few lines, or a
   second header, starts a new article);
@@ -27,6 +28,8 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 TERMINAL = tuple('.!?:;"\u201d\u2019\u00bb)…')
 REPEAT_WINDOW = 12          # a headline repeated within this many lines starts an article
 MAX_TITLE_WORDS = 16
+WRAP_WIDTHS = (40, 140)     # a hard-wrapped file's line width lies in this range
+LIST_ITEM_RE = re.compile(r"^(?:[-*•>#]|\d{1,3}[.)])\s")
 
 
 @dataclass
@@ -37,10 +40,58 @@ class Line:
 
 def normalise(text: str) -> str:
     """Unicode NFC, `\\n` line breaks, plain spaces, no control or zero-width characters."""
+    return "\n".join(normalised_lines(text)[0])
+
+
+def normalised_lines(text: str) -> tuple[list[str], set[int]]:
+    """The lines of `normalise(text)`, and which of them were indented (a paragraph start in wrapped text)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(INVISIBLE).translate(SPACES)
-    text = CONTROL_RE.sub("", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    raw = CONTROL_RE.sub("", text).split("\n")
+    return [line.strip() for line in raw], {i for i, line in enumerate(raw) if line[:1] == " " and line.strip()}
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a file was hard-wrapped at, or None when its lines were not wrapped.
+
+    Wrapped text has many lines followed by another line, most of them close to one width and
+    broken mid-sentence, often before a lower-case word (repeated captions, one-sentence lines and
+    lists of headlines are not wrapped)."""
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a and b and a != b]
+    if len(pairs) < 3:
+        return None
+    width = max(len(a) for a, _ in pairs)
+    full = sum(len(a) >= 0.75 * width for a, _ in pairs)
+    open_ended = sum(not a.endswith(TERMINAL) for a, _ in pairs)
+    lower = sum(b[0].islower() for _, b in pairs)
+    n = len(pairs)
+    return width if (WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and full >= 0.5 * n
+                     and open_ended >= 0.5 * n and lower >= 0.3 * n) else None
+
+
+def _continues(line: str, nxt: str, width: int | None) -> bool:
+    """True when `nxt` carries on `line`'s paragraph (a hard wrap), not a new line of its own."""
+    if not line or not nxt or line == nxt or LIST_ITEM_RE.match(nxt) or R.HEADER_RE.match(nxt):
+        return False
+    if width and len(line) >= 0.75 * width:
+        return True
+    return len(line) >= 60 and not line.endswith(TERMINAL) and nxt[0].islower()
+
+
+def unwrap(lines: list[str], indented: set[int] = frozenset()) -> list[str]:
+    """Hard-wrapped lines joined back into one line per paragraph; other lines unchanged.
+
+    `indented`: lines that were indented, which start a paragraph when the text is wrapped."""
+    width = wrap_width(lines)
+    out: list[str] = []
+    prev = ""
+    for i, line in enumerate(lines):
+        if out and not (width and i in indented) and _continues(prev, line, width):
+            out[-1] += line if out[-1].endswith("-") and line[0].isalpha() else " " + line
+        else:
+            out.append(line)
+        prev = line
+    return out
 
 
 def is_title_like(line: str) -> bool:
@@ -95,6 +146,24 @@ def _role(line: str, first: bool) -> str:
     return "body"
 
 
+def date_line(line: str) -> tuple[date, bool] | None:
+    """(date, is_update) when `line` is only a publication date ("Published: 4 March 2024, 10:32 GMT")."""
+    if len(line) > R.DATE_LINE_MAX_CHARS or not re.search(r"\b\d{4}\b", line):
+        return None
+    m = R.DATE_LINE_PREFIX_RE.match(line)
+    rest = line[m.end():] if m else line
+    rest = R.DATE_LINE_TIME_RE.sub("", rest).strip(" ,|·-")
+    if not rest or len(rest.split()) > 5 or not re.fullmatch(r"[\w ,./\-]+", rest):
+        return None
+    num = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}", rest)
+    if num and num[1] != num[2] and max(int(num[1]), int(num[2])) <= 12:
+        return None                              # 04/03/2024: April 3 or 4 March? Not guessed.
+    d = parse_date(rest)
+    if d is None:
+        return None
+    return d, bool(m) and m["prefix"].lower() in R.UPDATED_PREFIXES
+
+
 def _assemble(lines: list[Line]) -> tuple[str, list[Block]]:
     """Join kept lines (blank line between paragraphs) and record each line's span."""
     parts: list[str] = []
@@ -141,8 +210,12 @@ def clean_segment(lines: list[str], raw: RawArticle, path: str) -> Article | Non
     if not kept:
         return None
     text, blocks = _assemble(kept)
+    dated: list[tuple[date, bool]] = []
     for i, (ln, b) in enumerate(zip(kept, blocks)):
         b.role = _role(ln.text, i == 0)
+        if b.role != "body" and not any(x.role == "body" for x in blocks[:i]) and (d := date_line(ln.text)):
+            b.role = "dateline"                  # a date line above the body: not a statement
+            dated.append(d)
     if not any(b.role == "body" for b in blocks):
         return None
     art = Article(path=path, text=text, outlet=raw.outlet, url=raw.url, notes=notes)
@@ -155,11 +228,17 @@ def clean_segment(lines: list[str], raw: RawArticle, path: str) -> Article | Non
         title = kept[0].text
     art.title = title
     found = {"metadata": raw.published, "dateline": _dateline(art, blocks),
-             "header": parse_date(header.group("date")) if header else None}
+             "header": parse_date(header.group("date")) if header else _published_line(dated)}
     art.dates = {k: v for k, v in found.items() if v is not None}
     art.published, art.date_source = settle(art.dates)
     art.blocks = blocks
     return art
+
+
+def _published_line(dated: list[tuple[date, bool]]) -> date | None:
+    """The first date line above the body that is not an "Updated" one (else the first at all)."""
+    first = [d for d, update in dated if not update] or [d for d, _ in dated]
+    return first[0] if first else None
 
 
 def _dateline(art: Article, blocks: list[Block]) -> date | None:
@@ -177,7 +256,7 @@ def _dateline(art: Article, blocks: list[Block]) -> date | None:
 
 def clean(raw: RawArticle) -> list[Article]:
     """Articles in one raw record (usually one; several when articles were glued together)."""
-    lines = normalise(raw.text).split("\n")
+    lines = unwrap(*normalised_lines(raw.text))
     segments = split_articles(lines)
     arts = []
     for seg in segments:

@@ -47,6 +47,19 @@ DATELINE_RE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z .&]{1,24})\))?\s*(?::|\s[-\u2013\u2014])\s"
 )
 
+# A line that is only a publication date, above the article body: "March 4, 2024",
+# "Published: 4 March 2024, 10:32 GMT", "Updated Monday, March 4, 2024 at 9:15 a.m. ET".
+DATE_LINE_PREFIXES = ("published on", "published", "first published", "posted on", "posted", "date",
+                      "dated", "updated on", "updated", "last updated", "last modified", "modified")
+UPDATED_PREFIXES = ("updated on", "updated", "last updated", "last modified", "modified")
+DATE_LINE_PREFIX_RE = re.compile(
+    r"^(?P<prefix>" + "|".join(sorted(map(re.escape, DATE_LINE_PREFIXES), key=len, reverse=True)) + r")\b\s*[:\-–—]?\s*",
+    re.I)
+DATE_LINE_TIME_RE = re.compile(
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+\-]\d{1,2}(?::?\d{2})?)?)?)\s*$",
+    re.I)
+DATE_LINE_MAX_CHARS = 60
+
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters"
 BYLINE_RE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|and)\s*[^.!?]{0,60})?$")
 

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from pipeline.article import RawArticle
-from pipeline.clean import clean, is_title_like, normalise
+from pipeline.clean import clean, date_line, is_title_like, normalise, unwrap
 
 
 def one(text: str, **meta):
@@ -137,3 +137,90 @@ def test_blocks_cover_the_text_exactly():
     for b in a.blocks:
         assert a.text[b.start:b.end].strip() == a.text[b.start:b.end]
     assert a.doc_id == one("Headline Words\n\nFirst para.\nSecond line.\n\nThird para.").doc_id
+
+
+WRAPPED = ["FARO, Portugal, Jan 9 (Lusa) - The regional airport was closed on",
+           "Tuesday after a storm brought down power lines across the Algarve,",
+           "the airport operator said in a statement. Flights were diverted to",
+           "Lisbon and Seville.",
+           "Officials said the runway would reopen on Wednesday morning if",
+           "the winds eased."]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (WRAPPED, [" ".join(WRAPPED[:4]), " ".join(WRAPPED[4:])]),
+    # one long line broken mid-sentence (no wrap width): joined when the next line goes on in lower case
+    (["Portugal's foreign minister, Helena Quarteira, said on Monday that talks", "with Spain would resume."],
+     ["Portugal's foreign minister, Helena Quarteira, said on Monday that talks with Spain would resume."]),
+    (["A hyphen-", "ated word at a wrap, in a very long line that carries on and on and on"] * 1,
+     ["A hyphen-", "ated word at a wrap, in a very long line that carries on and on and on"]),
+    # negatives: a headline above the body, list items, paragraphs ending in full stops, blank lines
+    (["Storm closes airport in Faro", "the airport operator said."], ["Storm closes airport in Faro",
+                                                                      "the airport operator said."]),
+    (["The operator listed what was closed, and what would open next week:", "- the runway", "- the terminal"],
+     ["The operator listed what was closed, and what would open next week:", "- the runway", "- the terminal"]),
+    (["Khamenei has issued an order to this effect, reported the New York Times on Wednesday.",
+      "The report did not specify the timing or scope of the attack on Israel."],
+     ["Khamenei has issued an order to this effect, reported the New York Times on Wednesday.",
+      "The report did not specify the timing or scope of the attack on Israel."]),
+    (["first paragraph that is long enough to count as a full line of text", "", "second paragraph"],
+     ["first paragraph that is long enough to count as a full line of text", "", "second paragraph"]),
+])
+def test_unwrap(lines, expected):
+    assert unwrap(lines) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("March 4, 2024", (date(2024, 3, 4), False)),
+    ("Published: 4 March 2024, 10:32 GMT", (date(2024, 3, 4), False)),
+    ("Updated Monday, March 4, 2024 at 9:15 a.m. ET", (date(2024, 3, 4), True)),
+    ("Last modified on Mon 4 Mar 2024 18.00 GMT", (date(2024, 3, 4), True)),
+    ("2024-03-04", (date(2024, 3, 4), False)),
+    ("Posted on 25/03/2024", (date(2024, 3, 25), False)),
+    ("Posted on 04/03/2024", None),                      # day and month ambiguous: not guessed
+    ("Storm hits 2024 Olympics", None),
+    ("March 2024", None),
+    ("Iran 2024 elections: what to know", None),
+    ("By Jane Doe", None),
+])
+def test_date_line(line, expected):
+    assert date_line(line) == expected
+
+
+def test_date_lines_above_the_body_date_the_article_and_are_not_body():
+    text = ("Storm closes airport in Faro\nUpdated: March 5, 2024\nPublished March 4, 2024\n\n"
+            "The airport was closed on Tuesday after a storm, officials said.\n")
+    a = clean(RawArticle(path="x.txt", text=text))[0]
+    assert (a.published, a.date_source) == (date(2024, 3, 4), "header")
+    assert [b.role for b in a.blocks] == ["headline", "dateline", "dateline", "body"]
+
+
+def test_a_hard_wrapped_dateline_still_dates_the_article():
+    text = ("Portugal and Spain to resume river talks\n\nLISBON, March 4, 2024 (Lusa) - Portugal's foreign "
+            "minister said on Monday that talks\nwith Spain would resume on March 12.\n")
+    a = clean(RawArticle(path="x.txt", text=text))[0]
+    assert (a.published, a.date_source) == (date(2024, 3, 4), "dateline")
+    assert "talks with Spain" in a.text
+
+
+def test_a_list_of_headlines_is_not_unwrapped():
+    lines = ["Historic Climate Change Agreement Adopted In Paris",
+             "The Paris Climate Agreement Is One Huge Step For Mankind",
+             "Speaking with One Voice to Solve the Climate Crisis", "Leaders Meet Again Next Year In Bonn"]
+    assert unwrap(lines) == lines
+
+
+def test_indented_lines_start_paragraphs_in_wrapped_text():
+    text = ("Argentina may set farm price rules\n\nBUENOS AIRES, Feb 26 - Argentine grain board figures show\n"
+            "crop registrations of grains, oilseeds and their products to\n"
+            "February 11, in thousands of tonnes, showing those for future\n"
+            "shipments month, 1986/87 total and 1985/86 total to February 12.\n"
+            "    The board said registrations were higher than a year ago, and\n"
+            "that prices would be set by the board itself in March.\n")
+    a = clean(RawArticle(path="x.txt", text=text))[0]
+    assert a.text.split("\n")[2:] == [
+        "BUENOS AIRES, Feb 26 - Argentine grain board figures show crop registrations of grains, oilseeds and "
+        "their products to February 11, in thousands of tonnes, showing those for future shipments month, "
+        "1986/87 total and 1985/86 total to February 12.",
+        "The board said registrations were higher than a year ago, and that prices would be set by the board "
+        "itself in March."]
