@@ -12,19 +12,27 @@ import contextlib
 import hashlib
 from collections.abc import Callable
 import json
+import os
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib import metadata as importlib_metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import PIPELINE_VERSION, corpus, engine, ingest, link, nlp, store
+from . import PIPELINE_VERSION, ingest, store
 from .article import Article
 from .clean import clean
 from .ingest import InputError
-from .results import Collector, nlp_key
+from .model import model_info, model_name
+
+if TYPE_CHECKING:
+    from .results import Collector
+
+# The stages that import spaCy are imported inside the functions that run them, so a build that
+# finds the cache up to date (`--if-stale`, every `make run`) never pays for importing spaCy.
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_ALIASES = Path("data/aliases.csv")
@@ -51,15 +59,6 @@ def code_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def model_info(name: str) -> dict:
-    """Model name and installed version, without loading it."""
-    try:
-        version = importlib_metadata.version(name.replace("_", "-"))
-    except importlib_metadata.PackageNotFoundError:
-        version = "?"
-    return {"name": name, "version": version}
-
-
 @dataclass
 class Plan:
     """The inputs of one build, discovered once: files, sidecars, metadata and their keys."""
@@ -68,21 +67,38 @@ class Plan:
     meta: dict[str, dict]
     keys: dict[str, str]               # input path -> sha256 of its bytes and metadata row
     errors: list[InputError]
+    stats: dict = field(default_factory=dict)   # {"taken": ns, "files": {path: [size, mtime_ns, sha256]}}
 
 
-def plan(inputs: list[Path], metadata: Path | None) -> Plan:
-    """Discover the inputs, read the metadata sidecars and key every file."""
+RACY_NS = 2_000_000_000       # a file changed this close to the last look may keep its mtime: re-read it
+
+
+def plan(inputs: list[Path], metadata: Path | None, known: dict | None = None) -> Plan:
+    """Discover the inputs, read the metadata sidecars and key every file.
+
+    `known`: the previous manifest's `file_stats` {"taken": ns, "files": {path: [size, mtime_ns,
+    sha256]}}; a file whose size and modification time are unchanged, and older than that look by
+    a margin (timestamps are coarse), is not read again, as make and git do."""
+    taken = time.time_ns()
     files, errors = ingest.discover(inputs)
     sidecars = ingest.sidecars(inputs, metadata)
     meta, meta_errors = ingest.read_sidecars(sidecars)
     meta_errors += ingest.unmatched_metadata(meta, files, sidecars)
-    keys = {}
+    keys, stats = {}, {}
+    before = (known or {}).get("taken", 0) - RACY_NS
+    seen = (known or {}).get("files", {})
     for f in files:
+        path = str(f.path)
+        st = os.stat(f.path)
+        old = seen.get(path)
+        same = old and old[:2] == [st.st_size, st.st_mtime_ns] and st.st_mtime_ns < before
+        digest = old[2] if same else ingest.file_hash(f.path)
+        stats[path] = [st.st_size, st.st_mtime_ns, digest]
         row = ingest.metadata_for(f, meta)
-        h = hashlib.sha256(ingest.file_hash(f.path).encode())
-        h.update(json.dumps(row, sort_keys=True, default=str).encode())
-        keys[str(f.path)] = h.hexdigest()
-    return Plan(files, sidecars, meta, keys, errors + meta_errors)
+        h = hashlib.sha256(digest.encode())
+        h.update(json.dumps(row, sort_keys=True, default=str).encode() if row else b"{}")
+        keys[path] = h.hexdigest()
+    return Plan(files, sidecars, meta, keys, errors + meta_errors, {"taken": taken, "files": stats})
 
 
 def fingerprint(p: Plan, aliases: Path | None, model: str) -> dict:
@@ -147,6 +163,7 @@ def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list
 
     Returns (reuse, todo): reuse rows {seq, old doc_id, and for re-read files the fresh path,
     input, title, outlet, url}; todo items (seq, article, input path, nlp key)."""
+    from .results import nlp_key
     old_docs = (store.read_table(prev, "documents", ["doc_id", "input", "nlp_key"]) if prev
                 else pd.DataFrame(columns=["doc_id", "input", "nlp_key"]))
     old_keys = {i["path"]: i["sha256"] for i in prev_man.get("inputs", [])}
@@ -228,6 +245,8 @@ def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | Non
     """Run the per-document stages over the articles to parse, collecting compact tables.
 
     `progress`: True for a tqdm bar on stderr, or a callback(done, total) such as the upload page's."""
+    from . import engine
+    from .results import Collector
     col = Collector()
     if not todo:
         return col
@@ -254,12 +273,12 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
     """Build or update the cache in `out` from `inputs`. Rejected inputs are reported, never fatal.
 
     `full`: parse everything again instead of reusing the stored results."""
-    model = model or nlp.model_name()
+    model = model or model_name()
     if aliases is None and DEFAULT_ALIASES.is_file():
         aliases = DEFAULT_ALIASES
     report = BuildReport(out=out)
     with store.lock(out):
-        p = plan(inputs, metadata)
+        p = plan(inputs, metadata, (store.read_manifest(out) or {}).get("file_stats"))
         fp = fingerprint(p, aliases, model)
         if if_stale and is_fresh(out, fp):
             man = store.read_manifest(out) or {}
@@ -278,13 +297,14 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         tables = _merge(parse(todo, model, jobs, progress, engine_name, scheduler).tables(), carried(prev, reuse))
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
+        from . import corpus
         result = corpus.derive_all(tables, read_aliases(aliases))
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
         report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
         manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),
                     "errors": [{"path": e.path, "reason": e.reason} for e in errors],
                     "metadata": str(metadata) if metadata else None,
-                    "roots": [str(i) for i in inputs],
+                    "roots": [str(i) for i in inputs], "file_stats": p.stats,
                     "started": started.isoformat(timespec="seconds"),
                     "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         gen = store.new_generation(out)
@@ -332,6 +352,7 @@ def relink(out: Path, aliases: Path) -> dict[str, int]:
     with store.lock(out):
         cur = store.resolve(out)
         t = store.read_cache(cur, ("quotes", "events", "mentions_raw"))
+        from . import link
         tables = link.derive(t["mentions_raw"], t["quotes"], t["events"], read_aliases(aliases))
         gen = store.new_generation(out)
         for name in ("documents", "mentions_raw", "timexes"):

