@@ -5,10 +5,11 @@ Run with `make run`, or `DOSSIER_CACHE=/path/to/cache streamlit run app.py`.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
 
-from dossier_app import data, pickers, upload
+from dossier_app import data, pack, pickers, render, upload
 from dossier_app.text import md
 from dossier_app.filters import KEYS, Filters, parse_params, to_params
 from pipeline.store import CacheError
@@ -94,7 +95,21 @@ def sidebar(corpus) -> Filters:
             for k in KEYS:
                 st.query_params.pop(k, None)
             st.rerun()
-    return Filters(tuple(st.session_state.f_actors), start, end, tuple(st.session_state.f_types))
+    view = Filters(tuple(st.session_state.f_actors), start, end, tuple(st.session_state.f_types))
+    with st.sidebar:
+        url = urlsplit(st.context.url or "http://localhost:8501")
+        base = f"{url.scheme}://{url.netloc}"
+        st.download_button("Briefing pack", data=lambda: briefing(corpus, view, base), on_click="ignore",
+                           file_name=pack.file_name(view, names), mime="text/html", width="stretch",
+                           icon=":material/summarize:",
+                           help="One HTML file of this view, readable offline and printable: the filters, "
+                                "timeline and network images, top quotes, key dated events and sources.")
+    return view
+
+
+def briefing(corpus, filters: Filters, app_url: str) -> bytes:
+    """The briefing pack of the current view (runs when the button is clicked, off the script thread)."""
+    return pack.build(corpus, filters, app_url, render.svg).html.encode("utf-8")
 
 
 def sync_url(f: Filters, names: dict[str, str]) -> None:
