@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from dossier_app import data, pack, pickers, render, upload
+from dossier_app import data, pack, pickers, render, state, upload
 from dossier_app.text import md
-from dossier_app.filters import KEYS, Filters, parse_params, to_params
+from dossier_app.filters import KEYS, Filters, to_params
 from pipeline.store import CacheError
 
 HERE = Path(__file__).resolve().parent
@@ -46,23 +46,11 @@ def load():
         st.stop()
 
 
-def initial_state(corpus) -> None:
-    """On the first run of a session, take the filters from the URL (bad values fall back)."""
-    if "f_actors" in st.session_state:
-        return
-    f = parse_params({k: st.query_params.get_all(k) for k in KEYS}, corpus.actor_lookup(),
-                     set(corpus.type_names), corpus.date_bounds())
-    st.session_state.f_actors = list(f.actors)
-    st.session_state.f_types = list(f.types)
-    lo, hi = corpus.date_bounds()
-    st.session_state.f_dates = (f.start or lo, f.end or hi) if lo else ()
-
-
 def typed_actors(corpus) -> None:
     """The actor box accepts any typed name or alias: turn what was typed into actor ids."""
-    ids, unknown = pickers.resolve(st.session_state.f_actors, corpus.names, corpus.actor_lookup(),
+    ids, unknown = pickers.resolve(state.remembered(state.ACTORS), corpus.names, corpus.actor_lookup(),
                                    corpus.ranked_ids, corpus.names)
-    st.session_state.f_actors = ids
+    state.set_actor_filter(ids)
     if unknown:
         st.toast(f"No actor called {md(', '.join(unknown))}", icon=":material/search_off:")
 
@@ -70,10 +58,10 @@ def typed_actors(corpus) -> None:
 def sidebar(corpus) -> Filters:
     """The shared filters; their values persist across pages."""
     names = corpus.names
-    st.session_state.f_actors = [a for a in st.session_state.f_actors if a in names]
+    state.keep_known_actors(names)
     with st.sidebar:
         st.markdown("### Filters")
-        st.multiselect("Actors", pickers.options(corpus.ranked_ids, st.session_state.f_actors), key="f_actors",
+        st.multiselect("Actors", pickers.options(corpus.ranked_ids, state.remembered(state.ACTORS)), key=state.ACTORS,
                        format_func=lambda a: names.get(a, a), placeholder="All actors · type any name",
                        accept_new_options=True, select_all=False, on_change=typed_actors, args=(corpus,),
                        help=f"Show only what involves these actors. The list offers the "
@@ -81,21 +69,18 @@ def sidebar(corpus) -> Filters:
         lo, hi = corpus.date_bounds()
         start = end = None
         if lo:
-            picked = st.date_input("Date range", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD",
+            picked = st.date_input("Date range", key=state.DATES, min_value=lo, max_value=hi, format="YYYY-MM-DD",
                                    help="The months the articles were published in.")
             picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
             start = picked[0] if picked and picked[0] != lo else None
             end = picked[1] if len(picked) > 1 and picked[1] != hi else None
         else:
             st.caption("No dated articles: the date filter is off.")
-        st.multiselect("Actor types", corpus.type_names, key="f_types", placeholder="All types")
+        st.multiselect("Actor types", corpus.type_names, key=state.TYPES, placeholder="All types")
         if st.button("Reset filters", width="stretch"):
-            for k in ("f_actors", "f_types", "f_dates"):
-                st.session_state.pop(k, None)
-            for k in KEYS:
-                st.query_params.pop(k, None)
+            state.reset_filters()
             st.rerun()
-    view = Filters(tuple(st.session_state.f_actors), start, end, tuple(st.session_state.f_types))
+    view = Filters(tuple(state.remembered(state.ACTORS)), start, end, tuple(state.remembered(state.TYPES)))
     with st.sidebar:
         url = urlsplit(st.context.url or "http://localhost:8501")
         base = f"{url.scheme}://{url.netloc}"
@@ -125,9 +110,12 @@ def sync_url(f: Filters, names: dict[str, str]) -> None:
 
 corpus = load()
 data.pin(corpus)
-initial_state(corpus)
+state.initial_filters(corpus)
+if notes := state.url_notes():
+    st.toast("The link asked for what this corpus does not have, so it was left out: " + md("; ".join(notes)) + ".",
+             icon=":material/link_off:", duration="long")
 filters = sidebar(corpus)
-st.session_state[data.FILTERS_KEY] = filters
+state.publish_filters(filters)
 nav = st.navigation(PAGES)
 sync_url(filters, corpus.names)
 with st.sidebar:

@@ -17,9 +17,9 @@ from pipeline import store
 
 from .corpus import Corpus, load
 from .filters import Filters
+from .state import current_filters
 from .warm import warm_in_background
 
-FILTERS_KEY = "dossier_filters"
 _RUN = threading.local()      # the corpus app.py loaded in this script run
 KEPT_GENERATIONS = 2        # the current corpus and the one before it (sessions mid-run may hold it)
 
@@ -72,7 +72,7 @@ def current() -> tuple[Corpus, Filters]:
     The corpus is the one app.py loaded in this run (one generation for the whole run)."""
     ensure_entrypoint()
     corpus = getattr(_RUN, "corpus", None) or load_corpus()
-    return corpus, st.session_state.get(FILTERS_KEY, Filters())
+    return corpus, current_filters()
 
 
 def pin(corpus: Corpus) -> None:
@@ -91,6 +91,15 @@ def read_aliases():
     """The user's alias rules as a DataFrame (empty when there is no file yet)."""
     from .curation import normalise
     return normalise(store.read_csv(aliases_path()))
+
+
+def save_and_follow(df, picked: dict[str, str]) -> dict[str, str]:
+    """`save_aliases`, then where the picked actors {old id: name} went: {old id: new id}.
+
+    A merged or renamed actor keeps its old name as an alias, so the name finds its new id."""
+    save_aliases(df)
+    lookup = load_corpus().actor_lookup()
+    return {old: lookup[name.lower()] for old, name in picked.items() if name.lower() in lookup}
 
 
 def save_aliases(df) -> dict[str, int]:

@@ -54,29 +54,50 @@ def _as_list(value) -> list[str]:
 
 
 def parse_params(params: dict, actor_lookup: dict[str, str], known_types: set[str],
-                 bounds: tuple[date | None, date | None] = (None, None)) -> Filters:
+                 bounds: tuple[date | None, date | None] = (None, None), notes: list[str] | None = None) -> Filters:
     """Filters from query params. `actor_lookup` maps lower-cased names and ids to actor ids.
 
     Values that are unknown, too long or malformed are dropped; a start after the end, or dates
-    outside `bounds`, fall back to the open range.
+    outside `bounds`, fall back to the open range. Each dropped value is described in `notes`
+    (when given), so the page can say what it ignored.
     """
+    notes = [] if notes is None else notes
     actors: list[str] = []
-    for v in _as_list(params.get("actor"))[:MAX_ACTORS]:
+    asked = _as_list(params.get("actor"))
+    for v in asked[:MAX_ACTORS]:
         aid = actor_lookup.get(v.strip().lower()) if len(v) <= MAX_VALUE else None
-        if aid and aid not in actors:
+        if aid is None:
+            notes.append(f"no actor called {_short(v)}")
+        elif aid not in actors:
             actors.append(aid)
-    start = _iso(_first(params.get("start")))
-    end = _iso(_first(params.get("end")))
+    if len(asked) > MAX_ACTORS:
+        notes.append(f"only the first {MAX_ACTORS} actors are used")
+    raw_start, raw_end = _first(params.get("start")), _first(params.get("end"))
+    start, end = _iso(raw_start), _iso(raw_end)
+    for key, raw, value in (("start", raw_start, start), ("end", raw_end, end)):
+        if raw and value is None:
+            notes.append(f"{key} {_short(raw)} is not a date (YYYY-MM-DD)")
     lo, hi = bounds
     if start and end and start > end:
+        notes.append(f"start {start} is after end {end}")
         start = end = None
     if lo and hi:
+        for key, value in (("start", start), ("end", end)):
+            if value and not lo <= value <= hi:
+                notes.append(f"{key} {value} is outside the articles' dates ({lo} to {hi})")
         start = start if start and lo <= start <= hi else None
         end = end if end and lo <= end <= hi else None
     types_raw = _first(params.get("types")) or ""
-    types = tuple(t for t in dict.fromkeys(s.strip().upper() for s in types_raw[:MAX_VALUE].split(","))
-                  if t in known_types)
+    wanted = [t for t in dict.fromkeys(s.strip().upper() for s in types_raw[:MAX_VALUE].split(",")) if t]
+    types = tuple(t for t in wanted if t in known_types)
+    notes.extend(f"no actor type {_short(t)}" for t in wanted if t not in known_types)
     return Filters(tuple(actors), start, end, types)
+
+
+def _short(value: str, n: int = 40) -> str:
+    """A user's value quoted and cut short, for a message."""
+    v = value.strip()
+    return repr(v if len(v) <= n else v[:n] + "…")
 
 
 def _first(value) -> str | None:

@@ -287,6 +287,22 @@ def also_reported(c: Corpus, quote_id: str) -> pd.DataFrame:
     return out
 
 
+def earliest_report(c: Corpus, quote_id: str) -> tuple[pd.DataFrame, str | None]:
+    """(every article reporting this statement, earliest first; how to name the earliest one, or
+    None when no other article reports it)."""
+    others = also_reported(c, quote_id)
+    if len(others) <= 1:
+        return others, None
+    first = others.iloc[0]
+    date = first.date if first.date is not None and not pd.isna(first.date) else "undated"
+    return others, "this article" if first.quote_id == quote_id else f"{first.article} ({date})"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 quote", "2 quotes", "1 other article"."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
 def article(c: Corpus, doc_id: str) -> dict | None:
     """One article's text and metadata, with its actor mentions, for the reader (text read now)."""
     if doc_id not in c.by_doc.index:

@@ -1,7 +1,7 @@
 """Actors: canonical actors with aliases and counts; merge, rename, retype and hide them."""
 import streamlit as st
 
-from dossier_app import curation, data, pickers, query, upload
+from dossier_app import curation, data, pickers, query, state, upload
 from dossier_app.text import md
 
 corpus, filters = data.current()
@@ -31,13 +31,14 @@ def apply(make_rules, message: str, used: list) -> None:
     except ValueError as e:
         st.error(str(e))
         return
+    picked = {a: corpus.names[a] for a in state.remembered(state.ACTORS) if a in corpus.names}
     with st.spinner("Re-deriving actors…"):
-        data.save_aliases(new_rules)
-    st.session_state["curation_message"] = message
+        state.follow_actors(data.save_and_follow(new_rules, picked))    # the filter follows merged actors
+    state.flash(message)
     st.rerun()
 
 
-if msg := st.session_state.pop("curation_message", None):
+if msg := state.pop_flash():
     st.success(md(msg))
 
 if upload.readonly():
@@ -52,7 +53,7 @@ with merge_tab, st.form("merge"):
     target = st.selectbox("Keep the name of", names, index=None, key="merge_into", accept_new_options=True,
                           placeholder="pick the actor the others merge into")
     if st.form_submit_button("Merge"):
-        apply(lambda: curation.merge(aliases, picked, target or ""), f"Merged {len(picked)} actors into {target}.",
+        apply(lambda: curation.merge(aliases, picked, target or ""), f"Merged {query.plural(len(picked), 'actor')} into {target}.",
               [*picked, target])
 with rename_tab, st.form("rename"):
     who = st.selectbox("Actor", names, index=None, key="rename_who", accept_new_options=True)
@@ -68,7 +69,7 @@ with hide_tab, st.form("hide"):
     hidden = st.multiselect("Actors to hide", names, key="hide_names", accept_new_options=True,
                             help="Hidden actors leave every page; delete their rule under Rules to bring them back.")
     if st.form_submit_button("Hide"):
-        apply(lambda: curation.hide(aliases, hidden), f"Hid {len(hidden)} actors.", hidden)
+        apply(lambda: curation.hide(aliases, hidden), f"Hid {query.plural(len(hidden), 'actor')}.", hidden)
 with rules_tab:
     st.caption("Every rule you made. Edit or delete rows, then save.")
     edited = st.data_editor(aliases, num_rows="dynamic", hide_index=True, key="rules_editor", width="stretch")

@@ -1,7 +1,7 @@
 """Network: actors that appear together, and who is quoted talking about whom."""
 import streamlit as st
 
-from dossier_app import data, graph, network
+from dossier_app import data, graph, network, state
 from dossier_app.bridge import actor_pick_bridge
 from dossier_app.network_html import network_html
 
@@ -37,7 +37,7 @@ def pick(name: str) -> None:
     """The graph reported a picked actor: make it the sidebar's actor filter (unknown names ignored)."""
     aid = corpus.actor_lookup().get(name.strip().lower())
     if aid:
-        st.session_state.f_actors = [aid]
+        state.set_actor_filter([aid])
 
 
 actor_pick_bridge("network_pick", pick)
@@ -47,6 +47,6 @@ pick = c1.selectbox("Focus on an actor (sets the sidebar filter)", [None, *nodes
                     format_func=lambda a: "—" if a is None else names.get(a, a))
 if pick:
     # a callback runs before the sidebar widget is drawn, so it may set the widget's state
-    c1.button("Apply actor filter", on_click=lambda: st.session_state.update(f_actors=[pick]))
+    c1.button("Apply actor filter", on_click=state.set_actor_filter, args=([pick],))
 c2.download_button("Download edges CSV", lambda: graph.edges_csv(nodes, edges), file_name="dossier-network-edges.csv",
                    mime="text/csv")

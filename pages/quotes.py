@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dossier_app import data, pickers, query, selection
+from dossier_app import data, pickers, query, selection, state
 from dossier_app.reader import article_html
 from dossier_app.text import md
 
@@ -12,13 +12,13 @@ names = corpus.names
 st.title("Quotes")
 search = st.text_input("Search quotes", placeholder="words in the quote, speaker or article title")
 c1, c2, c3, c4 = st.columns(4)
-speaker_ids = pickers.options(list(query.speaker_counts(corpus, filters).index), st.session_state.get("q_speakers", []))
+speaker_ids = pickers.options(list(query.speaker_counts(corpus, filters).index), state.remembered(state.Q_SPEAKERS))
 speakers = c1.multiselect("Speaker", speaker_ids, format_func=lambda a: names.get(a, a), placeholder="Any",
-                          key="q_speakers", select_all=False,
+                          key=state.Q_SPEAKERS, select_all=False,
                           help=f"The {pickers.TOP_OPTIONS} most quoted speakers under the filters.")
-about_ids = pickers.options(list(query.about_counts(corpus, filters).index), st.session_state.get("q_about", []))
+about_ids = pickers.options(list(query.about_counts(corpus, filters).index), state.remembered(state.Q_ABOUT))
 about = c2.multiselect("Mentions actor", about_ids, format_func=lambda a: names.get(a, a), placeholder="Any",
-                       key="q_about", select_all=False,
+                       key=state.Q_ABOUT, select_all=False,
                        help=f"The {pickers.TOP_OPTIONS} actors most talked about under the filters.")
 kinds = c3.multiselect("Kind", ["direct", "partial", "pull", "indirect"], placeholder="Any")
 outlet = c4.multiselect("Outlet", query.outlets(corpus), placeholder="Any")
@@ -47,13 +47,9 @@ if r is not None:
         outlet = doc["outlet"] if isinstance(doc["outlet"], str) and doc["outlet"] else "Unknown outlet"
         published = doc["published"] if doc["published"] is not None and not pd.isna(doc["published"]) else "undated"
         st.caption(f"{md(outlet)} · {published} · {md(doc['path'])}")
-        others = query.also_reported(corpus, r.quote_id)
-        if len(others) > 1:
-            first = others.iloc[0]
-            earliest = ("this article" if first.quote_id == r.quote_id
-                        else f"{md(first.article)} ({first.date or 'undated'})")
-            st.info(f"Also reported by {len(others) - 1} other article{'s' if len(others) > 2 else ''}; "
-                    f"earliest: {earliest}.")
+        others, earliest = query.earliest_report(corpus, r.quote_id)
+        if earliest:
+            st.info(f"Also reported by {query.plural(len(others) - 1, 'other article')}; earliest: {md(earliest)}.")
             st.dataframe(others.drop(columns=["quote_id"]), hide_index=True, key="also_reported")
         st.html(article_html(doc["text"], (int(r.start), int(r.end)), doc["mentions"], names))
 else:

@@ -1,4 +1,6 @@
 """AppTest on every page, without and with filters (from the URL, as a user would share it)."""
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -80,3 +82,15 @@ def test_quotes_search_filters_the_table(app):
     df = at.dataframe[0].value
     assert 0 < len(df) < total
     assert df.quote.str.contains("harsh punishment").all()
+
+
+def test_a_link_with_unknown_values_says_what_it_left_out(app):
+    at = app(actor="NoSuchPerson", start="garbage")
+    at.run()
+    assert not at.exception
+    shown = [re.sub(r"\\(.)", r"\1", t.value) for t in at.toast]      # as Markdown renders it
+    assert shown == [
+        "The link asked for what this corpus does not have, so it was left out: no actor called "
+        "'NoSuchPerson'; start 'garbage' is not a date (YYYY-MM-DD)."]
+    at.run()
+    assert not at.toast                                   # said once, not on every rerun

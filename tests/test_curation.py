@@ -128,3 +128,21 @@ def test_relink_command(sample_cache, tmp_path):
     names = set(store.read_table(cache, "actors").name)
     assert "Hamas" in names and "Hamas Politburo" not in names and "Zionist" not in names
     assert store.read_manifest(cache)["aliases"]["path"] == str(aliases)
+
+
+def test_the_actor_filter_follows_merged_and_renamed_actors(curated_app):
+    at, cache, aliases = curated_app
+    ids = dict(zip(store.read_table(cache, "actors").name, store.read_table(cache, "actors").actor_id))
+    at.multiselect(key="f_actors").set_value([ids["Hamas Politburo"]])
+    at.run()
+    at.multiselect(key="merge_names").set_value(["Hamas", "Hamas Politburo"])
+    at.selectbox(key="merge_into").set_value("Hamas")
+    click(at, "Merge")
+    after = dict(zip(store.read_table(cache, "actors").actor_id, store.read_table(cache, "actors").name))
+    assert [after[a] for a in at.multiselect(key="f_actors").value] == ["Hamas"]
+
+    at.selectbox(key="rename_who").set_value("Hamas")
+    at.text_input(key="rename_new").set_value("Hamas movement")
+    click(at, "Rename")
+    after = dict(zip(store.read_table(cache, "actors").actor_id, store.read_table(cache, "actors").name))
+    assert [after[a] for a in at.multiselect(key="f_actors").value] == ["Hamas movement"]

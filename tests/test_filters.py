@@ -44,3 +44,18 @@ def test_describe():
     f = Filters(actors=("a1",), start=date(2024, 7, 1), types=("PERSON", "ORG"))
     assert f.describe({"a1": "Ali Khamenei"}) == "Actors: Ali Khamenei; Dates: 2024-07-01 to …; Types: PERSON, ORG"
     assert Filters().describe({}) == "All actors, all dates"
+
+
+@pytest.mark.parametrize("params, notes", [
+    ({"actor": ["Ali Khamenei"], "start": ["2024-07-01"]}, []),
+    ({"actor": ["NoSuchPerson", "hamas"]}, ["no actor called 'NoSuchPerson'"]),
+    ({"start": ["garbage"]}, ["start 'garbage' is not a date (YYYY-MM-DD)"]),
+    ({"start": ["2024-07-31"], "end": ["2024-07-01"]}, ["start 2024-07-31 is after end 2024-07-01"]),
+    ({"end": ["1999-01-01"]}, ["end 1999-01-01 is outside the articles' dates (2023-01-01 to 2024-12-31)"]),
+    ({"types": ["person,BOGUS"]}, ["no actor type 'BOGUS'"]),
+    ({"actor": ["x" * 60]}, [f"no actor called '{'x' * 40}…'"]),
+])
+def test_what_the_url_asked_for_and_could_not_get_is_said(params, notes):
+    said: list[str] = []
+    parse_params(params, LOOKUP, TYPES, BOUNDS, said)
+    assert said == notes

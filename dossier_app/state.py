@@ -1,0 +1,88 @@
+"""Session state in one place: the widget keys pages share, and the few actions that change them.
+
+Pages and app.py never write `st.session_state` with bare strings; they use these keys and
+functions, so a key has one spelling and every change of the global filter goes through here.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from .filters import KEYS, Filters, parse_params
+
+# the sidebar's global filters (widget keys)
+ACTORS, TYPES, DATES = "f_actors", "f_types", "f_dates"
+FILTER_WIDGETS = (ACTORS, TYPES, DATES)
+FILTERS = "dossier_filters"            # the Filters object app.py hands to the page
+URL_NOTES = "url_notes"                # what the URL asked for that the app could not use
+# page widgets other code reads
+Q_SPEAKERS, Q_ABOUT = "q_speakers", "q_about"
+FLASH = "flash_message"                # a message shown once, after a rerun
+FOLLOW = "follow_actors"               # {old actor id: new id} after a curation, applied on the next run
+
+
+def initial_filters(corpus) -> None:
+    """On a session's first run, take the filters from the URL; what cannot be used is noted."""
+    if ACTORS in st.session_state:
+        return
+    notes: list[str] = []
+    f = parse_params({k: st.query_params.get_all(k) for k in KEYS}, corpus.actor_lookup(),
+                     set(corpus.type_names), corpus.date_bounds(), notes)
+    st.session_state[ACTORS] = list(f.actors)
+    st.session_state[TYPES] = list(f.types)
+    lo, hi = corpus.date_bounds()
+    st.session_state[DATES] = (f.start or lo, f.end or hi) if lo else ()
+    st.session_state[URL_NOTES] = notes
+
+
+def url_notes() -> list[str]:
+    """The URL's unusable values, once (the first run of a session)."""
+    return st.session_state.pop(URL_NOTES, None) or []
+
+
+def keep_known_actors(names: dict[str, str]) -> None:
+    """Move picked actors to where a curation sent them, and drop those the corpus no longer has
+    (called before the sidebar widget is drawn: a drawn widget's state cannot change)."""
+    moved = st.session_state.pop(FOLLOW, None) or {}
+    picked = dict.fromkeys(moved.get(a, a) for a in st.session_state.get(ACTORS, []))
+    st.session_state[ACTORS] = [a for a in picked if a in names]
+
+
+def set_actor_filter(actor_ids: list[str]) -> None:
+    """Make these actors the global filter (call from a callback, before the sidebar is drawn)."""
+    st.session_state[ACTORS] = list(actor_ids)
+
+
+def follow_actors(mapping: dict[str, str]) -> None:
+    """After a merge or rename, the filter follows the actors to their new ids {old: new} (on the
+    next run, before the sidebar is drawn)."""
+    st.session_state[FOLLOW] = dict(mapping)
+
+
+def reset_filters() -> None:
+    """Forget the sidebar filters and our URL keys (the next run starts from the defaults)."""
+    for k in FILTER_WIDGETS:
+        st.session_state.pop(k, None)
+    for k in KEYS:
+        st.query_params.pop(k, None)
+
+
+def publish_filters(f: Filters) -> None:
+    st.session_state[FILTERS] = f
+
+
+def current_filters() -> Filters:
+    return st.session_state.get(FILTERS, Filters())
+
+
+def flash(message: str) -> None:
+    """Show `message` once, on the next run (it survives `st.rerun`)."""
+    st.session_state[FLASH] = message
+
+
+def pop_flash() -> str | None:
+    return st.session_state.pop(FLASH, None)
+
+
+def remembered(key: str) -> list:
+    """A page widget's current value (an empty list before it is drawn)."""
+    return list(st.session_state.get(key, []))
