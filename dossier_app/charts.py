@@ -32,7 +32,8 @@ MARGIN_B = 80             # room below the plot for the source note
 
 def clip(value, limit: int = 160) -> str:
     """Plain text of a value, whitespace folded, cut to `limit` characters (escape it before HTML)."""
-    s = "" if value is None or (isinstance(value, float) and pd.isna(value)) else " ".join(str(value).split())
+    missing = value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value))   # None, NaN, NA
+    s = "" if missing else " ".join(str(value).split())
     return s if len(s) <= limit else s[:limit - 1] + "…"
 
 

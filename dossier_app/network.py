@@ -17,6 +17,7 @@ from .filters import Filters
 from .query import filter_mentions, filter_quotes, memo_lru
 
 CACHED_VIEWS = 8
+WEIGHT_SLIDER_MAX = 50        # fixed, so the slider keeps the user's value when other settings change
 
 
 @dataclass

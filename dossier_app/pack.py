@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
@@ -18,7 +17,7 @@ import pandas as pd
 from . import network, query, timeline
 from .charts import timeline_table, timeline_figure
 from .corpus import Corpus
-from .filters import Filters, to_params
+from .filters import Filters, export_name, to_params
 from .network_figure import network_figure
 
 TOP_QUOTES = 15
@@ -58,13 +57,9 @@ def view_url(app_url: str, f: Filters, names: dict[str, str], page: str = "timel
     return f"{app_url.rstrip('/')}/{page}" + (f"?{query_string}" if query_string else "")
 
 
-def file_name(f: Filters, names: dict[str, str], what: str = "briefing", ext: str = "html") -> str:
+def file_name(f: Filters, names: dict[str, str]) -> str:
     """`dossier-briefing-ali-khamenei-2023-10-01_2024-07-31.html`: the name says what the file shows."""
-    bits = [names.get(a, a) for a in f.actors[:3]] + list(f.types[:3])
-    if f.start or f.end:
-        bits.append(f"{f.start or 'start'}_{f.end or 'end'}")
-    slug = re.sub(r"[^a-z0-9_]+", "-", "-".join(bits).lower()).strip("-")[:80].strip("-")
-    return f"dossier-{what}{'-' + slug if slug else ''}.{ext}"
+    return export_name("briefing", f, names) + ".html"
 
 
 def image(svg: bytes | None, alt: str, note: str | None) -> str:

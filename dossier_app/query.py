@@ -125,6 +125,14 @@ def quote_mask(c: Corpus, f: Filters) -> np.ndarray:
     return ok
 
 
+def undated_hidden(c: Corpus, f: Filters) -> int:
+    """How many quotes a date filter hides only because their article has no date."""
+    if not (f.start or f.end):
+        return 0
+    open_range = Filters(f.actors, None, None, f.types)
+    return int((quote_mask(c, open_range) & np.isnat(c.q_pub)).sum())
+
+
 def filter_quotes(c: Corpus, f: Filters) -> pd.DataFrame:
     return c.quotes[quote_mask(c, f)]
 

@@ -16,6 +16,7 @@ FILTERS = "dossier_filters"            # the Filters object app.py hands to the 
 URL_NOTES = "url_notes"                # what the URL asked for that the app could not use
 # page widgets other code reads
 Q_SPEAKERS, Q_ABOUT = "q_speakers", "q_about"
+NET_WEIGHT = "net_min_weight"
 FLASH = "flash_message"                # a message shown once, after a rerun
 FOLLOW = "follow_actors"               # {old actor id: new id} after a curation, applied on the next run
 
@@ -86,3 +87,13 @@ def pop_flash() -> str | None:
 def remembered(key: str) -> list:
     """A page widget's current value (an empty list before it is drawn)."""
     return list(st.session_state.get(key, []))
+
+
+def keep_weight(suggested: int, top: int) -> int:
+    """The network's minimum-weight slider: starts at `suggested`, then keeps what the user set.
+
+    Returns the slider's maximum (at least `top`, more when the suggestion is heavier)."""
+    top = max(top, suggested)
+    st.session_state.setdefault(NET_WEIGHT, suggested)
+    st.session_state[NET_WEIGHT] = min(max(int(st.session_state[NET_WEIGHT]), 1), top)
+    return top

@@ -244,7 +244,20 @@ def selected_statements(c: Corpus, plot: Plot, picked: list[int], limit: int = 5
 
     Columns: event_id, date, sentence, title, doc_id, start, end."""
     pos = plot.rows.pos[plot.rows.mark.isin(picked)].drop_duplicates().to_numpy()
-    ev = c.events.iloc[pos[:limit]]
-    out = ev[["event_id", "date", "sentence", "doc_id", "start", "end"]].assign(
+    ev = c.events.iloc[pos].sort_values(["date", "date_end", "event_id"], kind="stable").head(limit)
+    out = ev[["event_id", "date", "date_end", "granularity", "sentence", "doc_id", "start", "end"]].assign(
         title=ev.doc_id.map(c.by_doc.label))
     return out.reset_index(drop=True), len(pos)
+
+
+def when_label(d0, d1, granularity: str) -> str:
+    """How precise a date is, in words: "2024-07-31", "week of 2024-07-29", "October 2023", "2023"."""
+    if granularity == "month":
+        return pd.Timestamp(d0).strftime("%B %Y")
+    if granularity == "year":
+        return str(pd.Timestamp(d0).year)
+    if granularity == "week":
+        return f"week of {d0}"
+    if granularity == "range" and d1 is not None and not pd.isna(d1) and d1 != d0:
+        return f"{d0} – {d1}"
+    return str(d0)

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dossier_app import data, graph, network, state
 from dossier_app.bridge import actor_pick_bridge
+from dossier_app.filters import export_name
 from dossier_app.network_html import network_html
 
 corpus, filters = data.current()
@@ -16,9 +17,12 @@ with c4:
     include_quotes = st.toggle("Quote edges (speaker → actor)", value=True)
     communities = st.toggle("Colour by community", value=False)
 
-_, _, suggested = network.base_graph(corpus, filters, top_n, scope, include_quotes)
-min_weight = c2.slider("Minimum edge weight", 1, max(20, suggested * 2), suggested,
-                       help="Default: the lowest weight that keeps about four links per actor.")
+_, all_edges, suggested = network.base_graph(corpus, filters, top_n, scope, include_quotes)
+heaviest = int(all_edges.weight.max()) if len(all_edges) else 1
+top = state.keep_weight(suggested, network.WEIGHT_SLIDER_MAX)     # the user's weight survives other settings
+min_weight = c2.slider("Minimum edge weight", 1, top, key=state.NET_WEIGHT,
+                       help=f"Start: {suggested}, the lowest weight that keeps about four links per actor. "
+                            f"The heaviest link here weighs {heaviest}.")
 net = network.network_view(corpus, filters, top_n=top_n, scope=scope, include_quotes=include_quotes,
                            communities=communities, min_weight=min_weight)
 nodes, edges = net.nodes, net.edges
@@ -30,6 +34,9 @@ html_doc = network_html(nodes, edges, height_px=760, title="Who appears with who
                         source_note=corpus.source_note(),
                         select_hint="Double-click an actor, or use the button, to filter every page by it.",
                         pickable=True)
+if edges.empty:
+    st.info(f"No links weigh {min_weight} or more under these filters (the heaviest weighs {heaviest}): "
+            f"lower the minimum edge weight.", icon=":material/link_off:")
 st.iframe(html_doc, height=760)
 
 
@@ -48,5 +55,5 @@ pick = c1.selectbox("Focus on an actor (sets the sidebar filter)", [None, *nodes
 if pick:
     # a callback runs before the sidebar widget is drawn, so it may set the widget's state
     c1.button("Apply actor filter", on_click=state.set_actor_filter, args=([pick],))
-c2.download_button("Download edges CSV", lambda: graph.edges_csv(nodes, edges), file_name="dossier-network-edges.csv",
+c2.download_button("Download edges CSV", lambda: graph.edges_csv(nodes, edges), file_name=export_name("network-edges", filters, names) + ".csv",
                    mime="text/csv")

@@ -8,7 +8,9 @@ corpus, filters = data.current()
 stats = query.overview(corpus)
 
 st.title("Overview")
-st.caption(md(corpus.source_note()))
+st.caption(md(corpus.source_note()) + " · This page describes the whole corpus: the sidebar filters apply to "
+           "the Timeline, Network and Quotes pages" + (" (the most mentioned actors below follow the actor types)"
+                                                     if filters.types else "") + ".")
 cols = st.columns(6)
 for col, (label, value) in zip(cols, [("Articles", stats["articles"]), ("Words", stats["words"]),
                                       ("Actors", stats["actors"]), ("Dated events", stats["events"]),

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dossier_app import data, pickers, query, selection, state
 from dossier_app.reader import article_html
+from dossier_app.filters import export_name
 from dossier_app.text import md
 
 corpus, filters = data.current()
@@ -27,17 +28,21 @@ matches = query.quote_table(corpus, filters, search, kinds, speakers, about, out
 table = matches.head(query.MAX_QUOTE_ROWS)
 more = (f" · the first {len(table):,} by date are listed: search or filter to narrow, the CSV has them all"
         if len(matches) > len(table) else "")
-st.caption(f"{len(matches):,} quotes · {md(filters.describe(names))}{more}")
-shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]]
+hidden = query.undated_hidden(corpus, filters)
+hidden_note = (f" · {query.plural(hidden, 'quote')} from undated articles hidden by the date filter"
+               if hidden else "")
+st.caption(f"{query.plural(len(matches), 'quote')} · {md(filters.describe(names))}{hidden_note}{more}")
+shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]].assign(
+    date=[str(d) if d is not None and not pd.isna(d) else "undated" for d in table.date])
 event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=True, on_select="rerun",
                      selection_mode="single-row", key=selection.table_key("quote_table", table.quote_id), height=420,
                      column_config={"quote": st.column_config.TextColumn("quote", width="large"),
-                                    "date": st.column_config.DateColumn("date"),
+                                    "date": st.column_config.TextColumn("date"),
                                     "reports": st.column_config.NumberColumn(
                                         "reports", help="Articles reporting this statement")})
 # written only when the button is clicked, not on every rerun
 st.download_button("Download CSV of these quotes", lambda: query.quotes_csv(matches),
-                   file_name="dossier-quotes.csv", mime="text/csv")
+                   file_name=export_name("quotes", filters, names) + ".csv", mime="text/csv")
 
 r = selection.picked_row(table, event.selection.rows if event else [])
 if r is not None:

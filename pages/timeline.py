@@ -3,6 +3,7 @@ import streamlit as st
 
 from dossier_app import charts, data, query, selection, timeline
 from dossier_app.reader import article_html
+from dossier_app.filters import export_name
 from dossier_app.text import md
 
 corpus, filters = data.current()
@@ -33,7 +34,7 @@ else:
     fig = charts.timeline_figure(table, list(dict.fromkeys(marks.lane)), "Dated statements by actor",
                                  filters.describe(names), corpus.source_note(), view)
     event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points", "box"),
-                            config=charts.plot_config("dossier-timeline"))
+                            config=charts.plot_config(export_name("timeline", filters, names)))
     notes = ["Points are single days (bigger = more articles); thin bars are weeks, months or ranges. "
              "Colour shows how the date was found."]
     if plot.dense:
@@ -50,7 +51,7 @@ if picked:
     sel, total = timeline.selected_statements(corpus, plot, picked)
     st.subheader(f"Selected statements ({len(sel)}{f' of {total} shown' if total > len(sel) else ''})")
     for r in sel.itertuples():
-        with st.expander(f"{r.date} · {md(r.title)}"):
+        with st.expander(f"{timeline.when_label(r.date, r.date_end, r.granularity)} · {md(r.title)}"):
             st.markdown(md(r.sentence))
             if st.toggle("Open the article", key=f"open_{r.event_id}"):
                 doc = query.article(corpus, r.doc_id)

@@ -1,0 +1,103 @@
+"""Defects a reader of the pages saw (issue 11), each with an example that failed before its fix."""
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from dossier_app import charts, query, timeline
+from dossier_app.filters import Filters, export_name
+from test_query import corpus
+
+D = date
+
+
+@pytest.mark.parametrize("d0, d1, granularity, label", [
+    (D(2024, 7, 31), D(2024, 7, 31), "day", "2024-07-31"),
+    (D(2023, 10, 1), D(2023, 10, 31), "month", "October 2023"),       # not "2023-10-01", an exact-looking day
+    (D(2023, 1, 1), D(2023, 12, 31), "year", "2023"),
+    (D(2024, 7, 29), D(2024, 8, 4), "week", "week of 2024-07-29"),
+    (D(2024, 7, 1), D(2024, 7, 15), "range", "2024-07-01 – 2024-07-15"),
+    (D(2024, 7, 1), None, "range", "2024-07-01"),
+])
+def test_dates_say_how_precise_they_are(d0, d1, granularity, label):
+    assert timeline.when_label(d0, d1, granularity) == label
+
+
+def test_selected_statements_are_in_date_order():
+    c = corpus()
+    plot = timeline.plot_data(c, Filters(), top_n=5, periods=("week", "month", "range", "year"))
+    marks = list(plot.marks.index)
+    sel, _ = timeline.selected_statements(c, plot, marks)
+    assert list(sel.date) == sorted(sel.date)
+    assert list(sel.event_id) == ["e4", "e3", "e1", "e2"]           # e5 (1600) is off the axis
+
+
+@pytest.mark.parametrize("outlet", [None, np.nan, pd.NA, ""])
+def test_a_missing_outlet_is_named_in_the_hover(outlet):
+    text = charts._hover("Hamas", "2024-07-31", 1, 1, [("A sentence.", "Title", outlet)], "explicit")
+    assert "— unknown outlet" in text and "nan" not in text.lower()
+
+
+@pytest.mark.parametrize("what, f, name", [
+    ("timeline", Filters(), "dossier-timeline"),
+    ("timeline", Filters(("k",), D(2023, 10, 1), D(2024, 7, 31)), "dossier-timeline-ali-khamenei-2023-10-01_2024-07-31"),
+    ("quotes", Filters(types=("PERSON",)), "dossier-quotes-person"),
+])
+def test_exports_are_named_after_the_view(what, f, name):
+    assert export_name(what, f, {"k": "Ali Khamenei"}) == name
+
+
+@pytest.mark.parametrize("f, hidden", [
+    (Filters(), 0),
+    (Filters(start=D(2023, 1, 1)), 1),                  # q3's article has no date
+    (Filters(actors=("k",), start=D(2023, 1, 1)), 0),   # q3 is neither by nor about Khamenei
+])
+def test_undated_quotes_hidden_by_a_date_filter_are_counted(f, hidden):
+    assert query.undated_hidden(corpus(), f) == hidden
+
+
+@pytest.fixture
+def app(sample_cache, monkeypatch):
+    monkeypatch.setenv("DOSSIER_CACHE", str(sample_cache))
+    monkeypatch.setenv("DOSSIER_WARM", "0")
+    monkeypatch.chdir(ROOT)
+
+    def open_page(page: str, **params):
+        at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        at.switch_page(str(ROOT / "pages" / page))
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+    return open_page
+
+
+def slider(at, label):
+    return next(s for s in at.slider if s.label == label)
+
+
+def test_network_keeps_the_users_minimum_weight(app):
+    at = app("network.py")
+    slider(at, "Minimum edge weight").set_value(3).run()
+    slider(at, "Actors shown").set_value(50).run()
+    at.radio[0].set_value("article").run()
+    assert not at.exception
+    assert slider(at, "Minimum edge weight").value == 3
+
+
+def test_network_says_when_no_link_is_left(app):
+    at = app("network.py")
+    slider(at, "Minimum edge weight").set_value(50).run()
+    assert [i.value.split(" (")[0] for i in at.info] == ["No links weigh 50 or more under these filters"]
+
+
+def test_quote_dates_read_undated_not_none(app):
+    at = app("quotes.py", start="2024-01-01")
+    dates = list(at.dataframe[0].value["date"])
+    assert "None" not in dates and all(d == "undated" or d.startswith("20") for d in dates)
+    assert "from undated articles hidden by the date filter" in at.caption[0].value
