@@ -25,6 +25,7 @@ PAGES = [
     st.Page(str(HERE / "pages" / "network.py"), title="Network", url_path="network"),
     st.Page(str(HERE / "pages" / "quotes.py"), title="Quotes", url_path="quotes"),
     st.Page(str(HERE / "pages" / "actors.py"), title="Actors", url_path="actors"),
+    st.Page(str(HERE / "pages" / "reader.py"), title="Reader", url_path="reader"),
 ]
 UPLOAD = st.Page(str(HERE / "pages" / "upload.py"), title="Add articles", url_path="upload",
                  icon=":material/upload_file:")

@@ -18,7 +18,8 @@ import pandas as pd
 
 from pipeline import store
 
-DOC_COLUMNS = ["doc_id", "path", "title", "outlet", "url", "published", "date_source", "n_words", "duplicate_of"]
+DOC_COLUMNS = ["doc_id", "path", "title", "outlet", "url", "published", "date_source", "n_words", "duplicate_of",
+               "dated_from"]
 MENTION_COLUMNS = ["doc_id", "actor_id", "start", "end", "sent"]
 TEXTS_CACHED = 64          # article texts kept after the reader opened them
 

@@ -59,3 +59,55 @@ def article_html(text: str, highlight: tuple[int, int] | None = None,
     parts.append(html.escape(text[pos:]))
     parts.extend(f"</{t}>" for t in reversed(open_tags))
     return STYLE + '<div class="dossier-reader">' + "".join(parts) + "</div>"
+
+
+# ------------------------------------------------------------------ the reader page
+
+KINDS = {"actor": "Actors", "time": "Dates", "quote": "Quotes"}
+LAYER_STYLE = (
+    "<style>.dossier-annotated{font-family:Georgia,serif;font-size:16px;line-height:1.75;color:#1f2933;"
+    "white-space:pre-wrap;max-width:46em}"
+    ".dossier-annotated .quote{background:#fff3bf}"
+    ".dossier-annotated .time{background:#d3f0e3;border-bottom:2px solid #009E73}"
+    ".dossier-annotated .actor{border-bottom:2px solid #0072B2;font-weight:600}"
+    ".dossier-legend span{display:inline-block;margin-right:14px;padding:0 6px;font-size:13px}"
+    ".dossier-legend .quote{background:#fff3bf}.dossier-legend .time{background:#d3f0e3}"
+    ".dossier-legend .actor{border-bottom:2px solid #0072B2;font-weight:600}</style>")
+
+
+def legend_html(show: set[str]) -> str:
+    """The key to the highlights that are switched on."""
+    items = [f'<span class="{k}">{html.escape(label)}</span>' for k, label in KINDS.items() if k in show]
+    return LAYER_STYLE + '<div class="dossier-legend">' + "".join(items) + "</div>"
+
+
+def annotated_html(text: str, spans: list[tuple[int, int, str, str]], show: set[str],
+                   anchors: dict[int, list[str]] | None = None) -> str:
+    """The text with spans (start, end, kind, tooltip) highlighted, displaCy-style.
+
+    The text is cut at every span edge and each piece is one flat <span> carrying the classes of
+    every layer over it, so overlapping layers never break the nesting. `anchors` {offset: ids}
+    mark where quotes and dated statements start, for the lists beside the text to link to."""
+    spans = [s for s in spans if s[2] in show and 0 <= s[0] < s[1] <= len(text)]
+    starts = {o: ids for o, ids in (anchors or {}).items() if 0 <= o <= len(text)}
+    cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans), *starts})
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        over = [s for s in spans if s[0] <= a and b <= s[1]]
+        parts.extend(f'<a id="{html.escape(i, quote=True)}"></a>' for i in starts.get(a, []))
+        piece = html.escape(text[a:b])
+        if over:
+            kinds = sorted({s[2] for s in over})
+            tip = html.escape(" · ".join(dict.fromkeys(s[3] for s in over if s[3])), quote=True)
+            parts.append(f'<span class="{" ".join(kinds)}" title="{tip}">{piece}</span>')
+        else:
+            parts.append(piece)
+    return LAYER_STYLE + '<div class="dossier-annotated">' + "".join(parts) + "</div>"
+
+
+def anchor_list_html(items: list[tuple[str, str, str]]) -> str:
+    """Links (anchor id, head, text) that scroll the reader to a quote or statement."""
+    rows = [f'<li><a href="#{html.escape(i, quote=True)}"><b>{html.escape(head)}</b></a> '
+            f'{html.escape(body)}</li>' for i, head, body in items]
+    return ('<ul style="padding-left:1.1em;font-size:14px;line-height:1.45">' + "".join(rows) + "</ul>"
+            if rows else "")

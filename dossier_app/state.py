@@ -17,6 +17,8 @@ URL_NOTES = "url_notes"                # what the URL asked for that the app cou
 # page widgets other code reads
 Q_SPEAKERS, Q_ABOUT = "q_speakers", "q_about"
 NET_WEIGHT = "net_min_weight"
+READER_PICK, READER_LAYERS = "reader_pick", "reader_layers"
+DOC = "doc"                            # the reader's article, in the URL
 FLASH = "flash_message"                # a message shown once, after a rerun
 FOLLOW = "follow_actors"               # {old actor id: new id} after a curation, applied on the next run
 
@@ -97,3 +99,22 @@ def keep_weight(suggested: int, top: int) -> int:
     st.session_state.setdefault(NET_WEIGHT, suggested)
     st.session_state[NET_WEIGHT] = min(max(int(st.session_state[NET_WEIGHT]), 1), top)
     return top
+
+
+def reader_doc(filtered: list[str], known) -> str | None:
+    """The reader's article: `?doc=` when the corpus has it, else the first under the filters."""
+    asked = st.query_params.get(DOC)
+    if asked and asked in known:
+        return asked
+    return filtered[0] if filtered else None
+
+
+def open_article(doc_id: str | None) -> None:
+    """Show `doc_id` in the reader (a callback; the URL keeps it, so the view can be shared)."""
+    if doc_id:
+        st.query_params[DOC] = doc_id
+
+
+def open_picked() -> None:
+    """The reader's article picker changed: open that article and clear the picker."""
+    open_article(st.session_state.pop(READER_PICK, None))
