@@ -24,6 +24,14 @@ _RUN = threading.local()      # the corpus app.py loaded in this script run
 KEPT_GENERATIONS = 2        # the current corpus and the one before it (sessions mid-run may hold it)
 
 
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+
+
+def page_path(name: str) -> str:
+    """A page file for `st.page_link`, as an absolute path (the entrypoint's folder may differ)."""
+    return str(PAGES_DIR / name)
+
+
 def cache_dir() -> Path:
     """$DOSSIER_CACHE, else data/cache."""
     return Path(os.environ.get("DOSSIER_CACHE") or "data/cache")

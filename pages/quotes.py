@@ -52,7 +52,7 @@ if r is not None:
         outlet = doc["outlet"] if isinstance(doc["outlet"], str) and doc["outlet"] else "Unknown outlet"
         published = doc["published"] if doc["published"] is not None and not pd.isna(doc["published"]) else "undated"
         st.caption(f"{md(outlet)} · {published} · {md(doc['path'])}")
-        st.page_link("pages/reader.py", label="Open in the Reader (actors, dates and every quote marked)",
+        st.page_link(data.page_path("reader.py"), label="Open in the Reader (actors, dates and every quote marked)",
                      icon=":material/article:", query_params={"doc": r.doc_id})
         others, earliest = query.earliest_report(corpus, r.quote_id)
         if earliest:

@@ -53,7 +53,7 @@ if picked:
     for r in sel.itertuples():
         with st.expander(f"{timeline.when_label(r.date, r.date_end, r.granularity)} · {md(r.title)}"):
             st.markdown(md(r.sentence))
-            st.page_link("pages/reader.py", label="Open in the Reader", icon=":material/article:",
+            st.page_link(data.page_path("reader.py"), label="Open in the Reader", icon=":material/article:",
                          query_params={"doc": r.doc_id})
             if st.toggle("Open the article", key=f"open_{r.event_id}"):
                 doc = query.article(corpus, r.doc_id)

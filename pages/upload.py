@@ -20,7 +20,7 @@ if (done := st.session_state.pop(RESULT_KEY, None)) is not None:
     if build is not None and build.ok:
         st.success(f"Added {len(report.saved)} file{'s' * (len(report.saved) != 1)} to the corpus. "
                    f"{md(build.summary)}", icon=":material/check_circle:")
-        st.page_link("pages/timeline.py", label="See them on the timeline", icon=":material/timeline:")
+        st.page_link(data.page_path("timeline.py"), label="See them on the timeline", icon=":material/timeline:")
     elif build is not None:
         st.error("The build failed; the cache is unchanged and the files stay in the upload folder. "
                  + md(" ".join(build.messages[-3:])), icon=":material/error:")
