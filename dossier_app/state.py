@@ -16,7 +16,7 @@ FILTERS = "dossier_filters"            # the Filters object app.py hands to the 
 URL_NOTES = "url_notes"                # what the URL asked for that the app could not use
 # page widgets other code reads
 Q_SPEAKERS, Q_ABOUT = "q_speakers", "q_about"
-NET_WEIGHT = "net_min_weight"
+NET_WEIGHT, NET_EDGE = "net_min_weight", "net_edge"
 READER_PICK, READER_LAYERS = "reader_pick", "reader_layers"
 DOC = "doc"                            # the reader's article, in the URL
 FLASH = "flash_message"                # a message shown once, after a rerun

@@ -101,3 +101,26 @@ def test_quote_dates_read_undated_not_none(app):
     dates = list(at.dataframe[0].value["date"])
     assert "None" not in dates and all(d == "undated" or d.startswith("20") for d in dates)
     assert "from undated articles hidden by the date filter" in at.caption[0].value
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("One. Iran and Israel met. Three.", 5, 9, "Iran and Israel met."),
+    ("No end here Iran", 12, 16, "No end here Iran"),
+    ("Line one\nIran said so.\nNext", 9, 13, "Iran said so."),
+])
+def test_sentence_around(text, start, end, expected):
+    from dossier_app.evidence import sentence_around
+    s, e = sentence_around(text, start, end)
+    assert text[s:e] == expected
+
+
+def test_every_link_shows_as_many_pieces_of_evidence_as_its_weight(app):
+    at = app("network.py")
+    box = at.selectbox(key="net_edge")
+    for option in list(box.options)[:6]:
+        box.set_value(option).run()
+        assert not at.exception
+        caption = next(c.value for c in at.caption if c.value.endswith(".") and ("sentences" in c.value or "quotes" in c.value))
+        weight = int(option.rsplit("weight ", 1)[1])
+        assert caption.split(" ")[0].replace(",", "") == str(weight), (option, caption)
+        box = at.selectbox(key="net_edge")
