@@ -38,7 +38,9 @@ TYPE_LABELS: dict[str, str] = {
     "NORP": "Nationality, religious or political group",
     "LOC": "Place",
 }
-COMMUNITY_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000"]
+# Communities get colours of their own (Paul Tol's muted scheme, colour-blind safe), so that
+# "a community" never looks like "a person" or "an organisation" in the type palette above.
+COMMUNITY_COLORS = ["#332288", "#CC6677", "#999933", "#882255", "#DDCC77", "#44AA99"]
 QUOTE_EDGE_COLOR = "#D55E00"  # vermillion
 COOC_EDGE_COLOR = "#8c8c8c"
 
@@ -156,10 +158,11 @@ def build_graph(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFra
     nodes["top_coactors"] = _top_coactors(nodes, actors, cooc)
     if communities:
         nodes["community"] = _communities(nodes, edges)
+        nodes["community_name"] = _community_names(nodes)
         nodes["color"] = [_community_color(c) for c in nodes["community"]]
     nodes["title"] = [_title(r, communities) for r in nodes.to_dict("records")]
     cols = ["id", "label", "type", "n_mentions", "n_docs", "aliases", "size", "color"]
-    cols += ["community"] if communities else []
+    cols += ["community", "community_name"] if communities else []
     return nodes[cols + ["top_coactors", "title"]], edges[EDGE_COLUMNS]
 
 
@@ -169,6 +172,7 @@ def with_communities(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     if out.empty:
         return out.assign(community=pd.Series(dtype="int64"))
     out["community"] = _communities(out, edges)
+    out["community_name"] = _community_names(out)
     out["color"] = [_community_color(c) for c in out["community"]]
     out["title"] = [_title(r, True) for r in out.to_dict("records")]
     cols = [c for c in out.columns if c not in ("top_coactors", "title")]
@@ -198,7 +202,8 @@ def default_legend(nodes: pd.DataFrame) -> list[tuple[str, str]]:
         return []
     if "community" in nodes:
         used = sorted(set(nodes["community"]))
-        named = [(f"Community {c}", _community_color(c)) for c in used if c <= len(COMMUNITY_COLORS)]
+        label = dict(zip(nodes["community"], nodes["community_name"])) if "community_name" in nodes else {}
+        named = [(label.get(c, f"Community {c}"), _community_color(c)) for c in used if c <= len(COMMUNITY_COLORS)]
         rest = [c for c in used if c > len(COMMUNITY_COLORS)]
         return named + ([("Smaller communities", OTHER_COLOR)] if rest else [])
     used_types = set(nodes["type"])
@@ -336,6 +341,13 @@ def _communities(nodes: pd.DataFrame, edges: pd.DataFrame) -> list[int]:
     return [number[i] for i in nodes["id"]]
 
 
+def _community_names(nodes: pd.DataFrame) -> list[str]:
+    """Each community named after its most mentioned actor: "Around Ali Khamenei"."""
+    top = nodes.sort_values(["n_mentions", "label"], ascending=[False, True]).drop_duplicates("community")
+    name = {c: f"Around {label}" for c, label in zip(top["community"], top["label"])}
+    return [name[c] for c in nodes["community"]]
+
+
 def _community_color(c: int) -> str:
     return COMMUNITY_COLORS[c - 1] if 1 <= c <= len(COMMUNITY_COLORS) else OTHER_COLOR
 
@@ -352,7 +364,7 @@ def _title(node: dict, with_community: bool) -> str:
     if node["top_coactors"]:
         lines.append("Often with: " + ", ".join(node["top_coactors"]))
     if with_community:
-        lines.append(f"Community {node['community']}")
+        lines.append(f"Community: {node.get('community_name') or node['community']}")
     return "\n".join(lines)
 
 

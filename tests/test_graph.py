@@ -168,8 +168,10 @@ def test_build_graph_communities():
     assert comm == {"a": 1, "b": 1, "c": 1, "x": 2, "y": 2, "z": 2}
     color = dict(zip(nodes["id"], nodes["color"]))
     assert color["a"] == graph.COMMUNITY_COLORS[0] and color["x"] == graph.COMMUNITY_COLORS[1]
-    assert graph.default_legend(nodes) == [("Community 1", "#0072B2"), ("Community 2", "#E69F00")]
-    assert nodes.loc[nodes["id"] == "a", "title"].item().endswith("\nCommunity 1")
+    # named after their most mentioned actor, in colours that are not the actor-type colours
+    assert graph.default_legend(nodes) == [("Around C", "#332288"), ("Around X", "#CC6677")]
+    assert not set(graph.COMMUNITY_COLORS) & set(graph.TYPE_COLORS.values())
+    assert nodes.loc[nodes["id"] == "a", "title"].item().endswith("\nCommunity: Around C")
 
 
 def test_build_graph_empty_inputs():
