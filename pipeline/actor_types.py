@@ -11,7 +11,7 @@ Used by `pipeline.entities` (per mention) and `pipeline.actors` (corpus-wide):
   ("John Major", "Bruce Judge") is that person, not a stripped title;
 - demonyms before a name: "New Zealander Bruce Judge", "Briton Nigel Mansell" are the person;
 - short company names: "Acme" beside "Acme Mining Corp." in one document is the company (a name a
-  longer one starts with; names a longer one ends with are linked by `entities._link_orgs`);
+  longer one starts with; names a longer one ends with are linked by `entities.linking.link_orgs`);
 - sports clubs named after their city ("Liverpool beat Everton", "Leeds 1 Aston Villa 0") in a
   sports report are organisations, shown "Liverpool (club)"; national teams stay countries.
 
@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from . import resources as R
 
-Norm = Callable[[str], str]          # pipeline.entities.norm
+Norm = Callable[[str], str]          # pipeline.names.norm
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "from", "to", "into", "across", "through",
                    "throughout", "via"}
 _SURNAMES_KEY = "dossier_person_surnames"

@@ -15,6 +15,12 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _seq(words) -> str:
+    """Regex alternation in the given order, words escaped; a space in a phrase matches any spaces
+    but a line break."""
+    return "|".join(r"[^\S\n]+".join(re.escape(p) for p in w.split(" ")) for w in words)
+
+
 _FULL_MONTHS = [m for m in R.MONTHS if len(m) > 4 or m in ("May", "June", "July")]
 _MONTH = (r"(?P<month>(?:" + _alt(_FULL_MONTHS) + r")\b|(?:" + _alt(set(R.MONTHS) - set(_FULL_MONTHS))
           + r")\b\.?)")
@@ -45,9 +51,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # March 2013, March of 2013
     ("my", re.compile(r"\b" + _MONTH + r",?[^\S\n]+(?:of[^\S\n]+)?" + _YEAR + _END)),
     # last April, early March, mid-November, (in) June [last year]
-    ("month", re.compile(r"(?:(?P<pre>\b(?i:in|since|by|until|till|through|during|from|of|before|after|around|for|to|and|between))[^\S\n]+)?"
+    ("month", re.compile(r"(?:(?P<pre>\b(?i:" + _seq(R.MONTH_CUE_PREPS) + r"))[^\S\n]+)?"
                          r"(?:\b" + _EDGE + r"(?:-|[^\S\n]+)|\b" + _MOD + r"[^\S\n]+)?\b" + _MONTH
-                         + r"(?:[^\S\n]+(?P<yrel>(?i:this|last|next)[^\S\n]+year))?" + _END)),
+                         + r"(?:[^\S\n]+(?P<yrel>(?i:" + _seq(R.YEAR_REL_OFFSETS) + r")[^\S\n]+year))?" + _END)),
     # in 1987, fiscal 1989, 2024 (a bare year needs a cue; see _context_ok)
     ("year", re.compile(r"(?:\b" + _EDGE + r"(?:-|[^\S\n]+))?(?<![\w$.,/])" + _YEAR + r"(?!\s*[-–]\s*\d)(?!['’]?s\b)" + _END)),
     # nineteen ninety-one, two thousand (after a cue, see _context_ok)
@@ -55,23 +61,23 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                + _alt(ONES) + r"))?|(?P<teen>" + _alt(TEENS) + r"))"
                                r"|(?P<c20>two[^\S\n]+thousand)(?:[^\S\n]+(?:and[^\S\n]+)?(?P<ones2>" + _alt(ONES) + r"))?)" + _END)),
     # [last|next|this] Friday [morning], Friday's
-    ("weekday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this|this[^\S\n]+coming|this[^\S\n]+past))[^\S\n]+"
-                           r"|\b(?P<edge>(?i:early|late|earlier|later))[^\S\n]+)?\b" + _WD + r"(?:['’]s)?" + _PART + r"?" + _END)),
+    ("weekday", re.compile(r"(?:\b(?P<mod>(?i:" + _seq(R.WEEKDAY_MODIFIERS) + r"))[^\S\n]+"
+                           r"|\b(?P<edge>(?i:" + _seq(R.DAY_EDGE_WORDS) + r"))[^\S\n]+)?\b" + _WD + r"(?:['’]s)?" + _PART + r"?" + _END)),
     # yesterday, today, tomorrow, tonight, last night (+ morning …)
-    ("dayword", re.compile(r"(?:\b(?i:early|late|earlier|later)[^\S\n]+)?\b(?P<word>(?i:" + _alt(R.DAY_WORDS) + r"))"
+    ("dayword", re.compile(r"(?:\b(?i:" + _seq(R.DAY_EDGE_WORDS) + r")[^\S\n]+)?\b(?P<word>(?i:" + _alt(R.DAY_WORDS) + r"))"
                            r"(?:['’]s)?" + _PART + r"?" + _END)),
     # last week, earlier this month, next year, the end of this year
     ("relunit", re.compile(r"(?:\b" + _EDGE + r"[^\S\n]+)?\b" + _MOD + r"[^\S\n]+(?P<unit>(?i:week|month|year))" + _END)),
     # the end of the year, by year-end, the current year (the publication's year/month)
     ("curunit", re.compile(r"\b(?i:(?:the[^\S\n]+(?:end|beginning|start|middle)[^\S\n]+of[^\S\n]+the"
                            r"|the[^\S\n]+current(?:[^\S\n]+(?:fiscal|calendar))?)[^\S\n]+(?P<unit>year|month))"
-                           r"|\b(?i:by|at|before|until|till|around|since|after)[^\S\n]+(?P<ye>(?i:year(?:['’]s[^\S\n]+|-|[^\S\n]+)end))"
+                           r"|\b(?i:" + _seq(R.YEAR_END_PREPS) + r")[^\S\n]+(?P<ye>(?i:year(?:['’]s[^\S\n]+|-|[^\S\n]+)end))"
                            + _END)),
     # [last|next|this] Thanksgiving, Christmas Day, Election Day
     ("holiday", re.compile(r"(?:\b(?P<mod>(?i:last|next|this))[^\S\n]+)?\b(?P<name>" + "|".join(f"(?:{h})" for h in R.HOLIDAYS)
-                           + r")" + _END + r"(?![^\S\n]+(?i:week|weekend|holidays?|season|break|period|sales|shopping|rush))")),
+                           + r")" + _END + r"(?![^\S\n]+(?i:" + "|".join(R.HOLIDAY_NOT_BEFORE) + r"))")),
     # markets "ended the day", "for the day": the trading day of the report
-    ("tradeday", re.compile(r"\b(?i:(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closed|closing)"
+    ("tradeday", re.compile(r"\b(?i:(?:" + _seq(R.TRADEDAY_VERBS) + r")"
                             r"|(?:at[^\S\n]+)?the[^\S\n]+(?:start|end|close)[^\S\n]+of|^for)[^\S\n]+(?P<td>(?i:the[^\S\n]+day))"
                             + _END, re.M)),
     # two weeks ago, a year earlier

@@ -574,6 +574,38 @@ rival challenger incumbent populist
 # Name particles allowed inside a person's name (lower-case): "Khalil al-Hayya", "Charles de Gaulle".
 QUOTE_NAME_PARTICLES = frozenset("al el bin ibn de da van von der le la abu abd".split())
 
+# ---------------------------------------------------------------- quotes: small word lists of the rules
+# (section owned by the quotes stage; moved out of pipeline/quotes/ logic, one list per concept)
+# Small words that may stay lower-case in a quoted title ("A Time for Truth"): not a quote.
+QUOTE_TITLE_SMALL_WORDS = frozenset("a an the of for and in on to at with or".split())
+# Articles dropped from the front of a speaker's display name (lower-case and capitalised).
+QUOTE_ARTICLES = ("the", "a", "an")
+# Relative pronouns that stand for the noun they modify ("Lynch, who told Congress").
+QUOTE_RELATIVE_PRONOUNS = frozenset("who which that".split())
+# Quantifiers heading a group speaker: "one of those advisers", "some of the protesters".
+QUOTE_QUANTIFIERS = frozenset("one some many several few most two three four five".split())
+# Generic speaker heads whose modifiers belong to the speaker ("a source close to the framework").
+QUOTE_GENERIC_HEADS = frozenset("source sources official officials spokesman spokeswoman spokesperson representative "
+                                "member members head chief leader leaders".split())
+# Words between "the" and a role noun that make it someone new, not an epithet ("the other senator").
+QUOTE_NOT_EPITHET_WORDS = frozenset("other same new next".split())
+# Pronouns that stand for one person ("he said"), and for people, one or several.
+QUOTE_PERSON_PRONOUNS = frozenset("he she".split())
+QUOTE_PEOPLE_PRONOUNS = frozenset("he she they".split())
+# "said in/through a statement from/by/of X": prepositions before the statement noun, and before its source.
+QUOTE_STATEMENT_PREPS = frozenset("in through".split())
+QUOTE_STATEMENT_SOURCE_PREPS = frozenset("from by of".split())
+# Tokens right before a bare name credited with a colon ("- Carl Bialik:", "more from Reuters:").
+QUOTE_CREDIT_INTRODUCERS = frozenset(["-", "\u2014", "\u2013", "from", "by"])
+# Verbs whose direct object is the addressee, not the content ("…," he told reporters / asked him):
+# after a quote they still attribute it.
+QUOTE_ADDRESSEE_VERBS = frozenset("tell ask".split())
+# Reporting verbs that, even with a complement ("He told reporters."), lead into the next quote.
+QUOTE_LEAD_IN_OBJECT_VERBS = frozenset(["tell"])
+# Title abbreviations of an epithet's head noun: "the senator" can be "Sen. Ted Cruz".
+QUOTE_TITLE_ABBREVIATIONS = {"senator": ("sen",), "governor": ("gov",), "congressman": ("rep",),
+                             "congresswoman": ("rep",), "president": ("pres",), "secretary": ("sec",)}
+
 
 # ---------------------------------------------------------------- input files
 # Leading bytes of file types that are not articles (the type is sniffed, not taken from the name).
@@ -587,3 +619,46 @@ BINARY_SIGNATURES = {
 }
 # Characters with no visible form: zero-width marks and bidi controls (Trojan-Source tricks).
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff\u00ad"
+
+
+# ---------------------------------------------------------------- entities / actors / dates: small word lists
+# (block owned by the entities, actors and dates stages; moved out of their logic, one list per concept)
+# Words dropped before a title that leads a name ("the", "of" in "the US Secretary of Defense").
+ROLE_LEAD_WORDS = frozenset({"the", "of", "for", "to", "and"})
+# Transliteration rewrites for a spelling-insensitive key (Haniyeh/Hanieh), applied in this order.
+TRANSLIT_REWRITES = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("iy", "i"), ("q", "k"))
+# Name prefixes that are not name+title glue: "McDonald", "DeGaulle", "MacArthur" stay one name.
+GLUE_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O", "Al", "El"})
+# Prepositions between a title and the place or organisation it is of ("Ambassador to Russia").
+TITLE_LINK_PREPS = ("to", "of")
+# Words joining two surnames into one firm's name ("Duffour et Igon", "Marks & Spencer").
+NAME_JOINERS = ("et", "&", "und")
+# Words left before a dropped company legal form ("Smith & Co" -> "smith").
+COMPANY_NAME_JOINERS = ("&", "and")
+# Values of the aliases.csv "hidden" column that mean yes.
+ALIAS_TRUE_WORDS = ("1", "true", "yes", "y", "t", "x", "hidden")
+# Prepositions before a month that make it a date ("in June", "between March …"); regex order.
+MONTH_CUE_PREPS = ["in", "since", "by", "until", "till", "through", "during", "from", "of", "before", "after",
+                   "around", "for", "to", "and", "between"]
+# "June last year": the word before "year" and the year's offset from the publication's.
+YEAR_REL_OFFSETS = {"this": 0, "last": -1, "next": 1}
+# Modifiers before a weekday ("last Friday", "this coming Monday"); regex order.
+WEEKDAY_MODIFIERS = ["last", "next", "this", "this coming", "this past"]
+# Edge words before a weekday or day word ("early Friday", "late yesterday"); regex order.
+DAY_EDGE_WORDS = ["early", "late", "earlier", "later"]
+# Prepositions before "year-end" ("by year-end", "at year's end"); regex order.
+YEAR_END_PREPS = ["by", "at", "before", "until", "till", "around", "since", "after"]
+# Nouns after a holiday name that make it a period, not the day ("Christmas holidays"); regex alternatives.
+HOLIDAY_NOT_BEFORE = ["week", "weekend", "holidays?", "season", "break", "period", "sales", "shopping", "rush"]
+# Verbs of a market closing the trading day ("ended the day"); regex order.
+TRADEDAY_VERBS = ["end", "ends", "ended", "ending", "finish", "finishes", "finished", "finishing", "close",
+                  "closed", "closing"]
+# Month names that are also verbs: a year-less "may 5" must read as a proper noun.
+MONTH_VERB_WORDS = ("may", "march")
+# Text right before an expression that makes it future ("as early as Tuesday", "as soon as Friday").
+FUTURE_CUE_BEFORE = r"\bas (?:early|soon) as\s*$"
+# Prepositions of an open-ended period ("remain closed until Friday").
+UNTIL_PREPS = ("until", "till")
+# Auxiliaries of a past-tense verb phrase; with "have"/"has" (the perfect) they also make a verb past.
+PAST_AUXES = frozenset({"had", "was", "were", "did"})
+PAST_OR_PERFECT_AUXES = PAST_AUXES | {"have", "has"}
