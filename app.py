@@ -20,13 +20,19 @@ ICON = HERE / "docs" / "favicon.png"
 st.set_page_config(page_title="Dossier", page_icon=str(ICON) if ICON.exists() else None, layout="wide")
 
 PAGES = [
-    st.Page(str(HERE / "pages" / "overview.py"), title="Overview", default=True),  # served at "/",
+    st.Page(str(HERE / "pages" / "overview.py"), title="Overview", url_path="home", default=True),  # served at "/"
     st.Page(str(HERE / "pages" / "timeline.py"), title="Timeline", url_path="timeline"),
     st.Page(str(HERE / "pages" / "network.py"), title="Network", url_path="network"),
     st.Page(str(HERE / "pages" / "quotes.py"), title="Quotes", url_path="quotes"),
     st.Page(str(HERE / "pages" / "actors.py"), title="Actors", url_path="actors"),
     st.Page(str(HERE / "pages" / "reader.py"), title="Reader", url_path="reader"),
 ]
+def _overview_alias() -> None:
+    """`/overview` opens the Overview (served at "/"), keeping the link's filters."""
+    st.switch_page(PAGES[0], query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+
+PAGES.append(st.Page(_overview_alias, title="Overview", url_path="overview", visibility="hidden"))
 UPLOAD = st.Page(str(HERE / "pages" / "upload.py"), title="Add articles", url_path="upload",
                  icon=":material/upload_file:")
 if not upload.readonly():            # DOSSIER_READONLY=1: a shared deployment, no upload
@@ -98,6 +104,23 @@ def briefing(corpus, filters: Filters, app_url: str) -> bytes:
     return pack.build(corpus, filters, app_url, render.svg).html.encode("utf-8")
 
 
+CLEAN_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stSlider"], [data-testid="stSelectbox"],
+[data-testid="stMultiSelect"], [data-testid="stButton"], [data-testid="stDownloadButton"],
+[data-testid="stCheckbox"], [data-testid="stRadio"], [data-testid="stTextInput"], [data-testid="stDateInput"],
+[data-testid="stButtonGroup"], [data-testid="stPageLink"], [data-testid="stLinkButton"],
+[data-testid="stFileUploader"], [data-testid="stElementToolbar"], .modebar-container {display: none !important}
+[data-testid="stMainBlockContainer"] {padding-top: 1.5rem !important}
+</style>"""
+
+
+def clean_view() -> None:
+    """`?view=clean`: charts, tables and text only, for screenshots (no sidebar, toolbar or widgets)."""
+    if st.query_params.get("view") == "clean":
+        st.html(CLEAN_CSS)
+
+
 def sync_url(f: Filters, names: dict[str, str]) -> None:
     """Write our own keys to the URL (and only ours), so a URL reproduces the view."""
     want = to_params(f, names)
@@ -117,6 +140,7 @@ if notes := state.url_notes():
              icon=":material/link_off:", duration="long")
 filters = sidebar(corpus)
 state.publish_filters(filters)
+clean_view()
 nav = st.navigation(PAGES)
 sync_url(filters, corpus.names)
 with st.sidebar:

@@ -21,15 +21,29 @@ from pipeline import store
 DOC_COLUMNS = ["doc_id", "path", "title", "outlet", "url", "published", "date_source", "n_words", "duplicate_of",
                "dated_from"]
 MENTION_COLUMNS = ["doc_id", "actor_id", "start", "end", "sent"]
+MAX_LEADS = 50_000          # untitled articles named by their first words (more: by file name)
+LEAD_WORDS = 10
 TEXTS_CACHED = 64          # article texts kept after the reader opened them
 
 
+def lead_label(lead) -> str | None:
+    """ "Tehran, 5 November 2023 (WAI): Iranian supreme leader…": an untitled article's first words."""
+    if not isinstance(lead, str) or not lead.strip():
+        return None
+    words = lead.split()
+    return " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS or len(lead) >= 90 else "")
+
+
 def doc_label(docs: pd.DataFrame) -> pd.Series:
-    """Title, else the file name (with its `#n` when one file held several articles)."""
+    """Title, else the article's first words, else the file name (with its `#n` when one file held
+    several articles)."""
     path = docs.path.astype(object).where(docs.path.notna(), "").astype(str)
     base = path.str.split("#", n=1).str[0].str.rsplit("/", n=1).str[-1]
     frag = path.str.extract(r"#(.*)$", expand=False)
     fallback = base + (" #" + frag).fillna("")
+    if "lead" in docs.columns:
+        leads = docs.lead.map(lead_label)
+        fallback = leads.where(leads.notna(), fallback)
     title = docs.title
     return title.where(title.notna() & (title.astype(str).str.len() > 0), fallback).astype(object)
 
@@ -171,6 +185,9 @@ def load(generation: Path) -> Corpus:
     if manifest is None:
         raise store.missing(generation)
     docs = store.read_table(generation, "documents", DOC_COLUMNS)
+    untitled = docs.doc_id[docs.title.isna() | (docs.title.astype(str).str.strip() == "")]
+    leads = store.read_leads(generation, list(untitled)) if len(untitled) <= MAX_LEADS else {}
+    docs["lead"] = docs.doc_id.map(leads).astype(object)
     mentions = store.read_table(generation, "mentions", MENTION_COLUMNS)
     tables = {name: store.read_table(generation, name) for name in ("actors", "events", "quotes")}
     return Corpus(documents=docs, mentions=mentions, manifest=manifest, generation=generation, **tables)

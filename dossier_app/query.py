@@ -176,8 +176,15 @@ def documents_table(c: Corpus) -> pd.DataFrame:
             "date source": d.date_source, "words": d.n_words, "file": d.path,
             "duplicate of": d.duplicate_of.map(dict(zip(d.doc_id, d.label))),
         })
-        return out.sort_values(["published", "title"], na_position="first").reset_index(drop=True)
+        out = out.sort_values(["published", "title"], na_position="first").reset_index(drop=True)
+        return out.assign(outlet=out.outlet.astype(object).where(out.outlet.notna(), ""),
+                          published=[as_day(p) for p in out.published])
     return memo(c, "documents_table", make)
+
+
+def as_day(value) -> str:
+    """A date cell: "2024-07-31", or "undated" (never a grey "None")."""
+    return "undated" if value is None or pd.isna(value) else str(value)
 
 
 def date_coverage(c: Corpus) -> pd.DataFrame:

@@ -24,7 +24,7 @@ if stats["first"]:
     st.plotly_chart(charts.coverage_figure(cov, corpus.source_note()), config=charts.plot_config("dossier-coverage"))
 
 docs = query.documents_table(corpus)
-undated = docs[docs.published.isna()]
+undated = docs[docs.published == "undated"]
 st.subheader(f"Undated articles ({len(undated)})")
 if undated.empty:
     st.write("Every article has a publication date.")
@@ -36,7 +36,7 @@ else:
 
 st.subheader("Articles")
 st.dataframe(docs, hide_index=True, lazy=False, column_config={
-    "published": st.column_config.DateColumn("published"),
+    "published": st.column_config.TextColumn("published"),
     "words": st.column_config.NumberColumn("words", format="%d")})
 
 errors = corpus.manifest.get("errors") or []

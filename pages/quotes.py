@@ -33,7 +33,7 @@ hidden_note = (f" · {query.plural(hidden, 'quote')} from undated articles hidde
                if hidden else "")
 st.caption(f"{query.plural(len(matches), 'quote')} · {md(filters.describe(names))}{hidden_note}{more}")
 shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]].assign(
-    date=[str(d) if d is not None and not pd.isna(d) else "undated" for d in table.date])
+    date=[query.as_day(d) for d in table.date])
 event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=True, on_select="rerun",
                      selection_mode="single-row", key=selection.table_key("quote_table", table.quote_id), height=420,
                      column_config={"quote": st.column_config.TextColumn("quote", width="large"),

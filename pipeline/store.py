@@ -305,6 +305,21 @@ def read_text(cache: Path, doc_id: str) -> str | None:
     return None if row is None else row[0]
 
 
+def read_leads(cache: Path, doc_ids: list[str], chars: int = 90) -> dict[str, str]:
+    """The first `chars` characters of the lead paragraph of these articles (for untitled ones):
+    DuckDB reads only those rows and characters, not the text column."""
+    import duckdb
+    files = table_files(cache, "documents")
+    if not files or not doc_ids:
+        return {}
+    with duckdb.connect() as con:
+        cols = {r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [files]).fetchall()}
+        start = "coalesce(lead_start, 0)" if "lead_start" in cols else "0"
+        rows = con.execute(f"SELECT doc_id, substr(text, {start} + 1, ?) FROM read_parquet(?) "
+                           f"WHERE doc_id IN (SELECT unnest(?))", [chars, files, list(doc_ids)]).fetchall()
+    return {d: t for d, t in rows if t}
+
+
 def read_cache(cache: Path, tables: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
     """The named tables of a built cache; raises CacheError when it is not a complete build.
 

@@ -6,10 +6,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from dossier_app import charts, query, timeline
 from dossier_app.filters import Filters, export_name
-from test_query import corpus
+from helpers import ROOT, corpus
 
 D = date
 
@@ -124,3 +123,25 @@ def test_every_link_shows_as_many_pieces_of_evidence_as_its_weight(app):
         weight = int(option.rsplit("weight ", 1)[1])
         assert caption.split(" ")[0].replace(",", "") == str(weight), (option, caption)
         box = at.selectbox(key="net_edge")
+
+
+@pytest.mark.parametrize("title, lead, path, label", [
+    ("Iran warns", "Tehran, 5 November: text", "in/a.txt", "Iran warns"),
+    (None, "Tehran, 5 November 2023 (WAI): Iranian supreme leader Ayatollah Ali Khamenei met", "in/004_029b.txt",
+     "Tehran, 5 November 2023 (WAI): Iranian supreme leader Ayatollah Ali…"),
+    ("", "Short lead.", "in/b.txt", "Short lead."),
+    (None, None, "in/c.txt#2", "c.txt #2"),                          # no text to name it by: the file
+])
+def test_untitled_articles_are_named_by_their_first_words(title, lead, path, label):
+    from dossier_app.corpus import doc_label
+    docs = pd.DataFrame({"title": [title], "lead": [lead], "path": [path]})
+    assert doc_label(docs).tolist() == [label]
+
+
+def test_overview_dates_and_outlets_are_never_none(sample_cache):
+    from dossier_app.corpus import load
+    from pipeline import store
+    table = query.documents_table(load(store.resolve(sample_cache)))
+    assert "None" not in set(table.published.astype(str)) | set(table.outlet.astype(str))
+    assert (table.published == "undated").sum() == 2
+    assert not table.title.str.endswith(".txt").any()                 # no article named by its file hash
