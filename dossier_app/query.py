@@ -223,7 +223,7 @@ def quote_rows(c: Corpus) -> pd.DataFrame:
         return pd.DataFrame({
             "date": q.doc_id.map(docs.published),
             "speaker": q.speaker.astype(object).where(q.speaker.notna(), "(unattributed)"),
-            "quote": q.text, "kind": q.kind,
+            "quote": [quoted_words(t, k) for t, k in zip(q.text, q.kind)], "context": q.text, "kind": q.kind,
             "outlet": q.doc_id.map(docs.outlet), "article": q.doc_id.map(docs.label),
             "reports": q.n_reports if "n_reports" in q.columns else 1,
             "quote_id": q.quote_id, "group_id": q.group_id if "group_id" in q.columns else q.quote_id,
@@ -255,10 +255,26 @@ def quote_table(c: Corpus, f: Filters, search: str = "", kinds=(), speakers=(), 
     return out.sort_values(["date", "article", "start"], na_position="last").reset_index(drop=True)
 
 
+MARKED = re.compile(r"[\"\u201c\u00ab\u201e]([^\"\u201c\u201d\u00ab\u00bb\u201e]+)[\"\u201d\u00bb]")
+
+
+def quoted_words(text: str, kind: str) -> str:
+    """What the speaker is quoted as saying, word for word.
+
+    A partial quote's text is the clause around the quoted words ('that Iran would ensure that
+    "the terrorist occupiers regretted their cowardly act"'); only the marked words are theirs, so
+    the quote is those words, joined by " … ", and the clause stays as context. Other kinds are
+    their text (direct and pull quotes are all quoted words; indirect ones are paraphrase)."""
+    if kind != "partial" or not isinstance(text, str):
+        return text
+    parts = [m.strip() for m in MARKED.findall(text) if m.strip()]
+    return " … ".join(parts) if parts else text
+
+
 def quotes_csv(table: pd.DataFrame) -> bytes:
     """The quote browser's rows as UTF-8 CSV; cells a spreadsheet would run as a formula get a quote."""
-    out = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]].copy()
-    for col in ("speaker", "quote", "outlet", "article"):
+    out = table[["date", "speaker", "quote", "context", "kind", "outlet", "article", "reports"]].copy()
+    for col in ("speaker", "quote", "context", "outlet", "article"):
         out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r")
                                 else v)
     return out.to_csv(index=False).encode("utf-8")

@@ -32,11 +32,16 @@ hidden = query.undated_hidden(corpus, filters)
 hidden_note = (f" · {query.plural(hidden, 'quote')} from undated articles hidden by the date filter"
                if hidden else "")
 st.caption(f"{query.plural(len(matches), 'quote')} · {md(filters.describe(names))}{hidden_note}{more}")
-shown = table[["date", "speaker", "quote", "kind", "outlet", "article", "reports"]].assign(
+shown = table[["date", "speaker", "quote", "kind", "context", "outlet", "article", "reports"]].assign(
     date=[query.as_day(d) for d in table.date])
 event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=True, on_select="rerun",
                      selection_mode="single-row", key=selection.table_key("quote_table", table.quote_id), height=420,
-                     column_config={"quote": st.column_config.TextColumn("quote", width="large"),
+                     column_config={"quote": st.column_config.TextColumn(
+                                        "quote", width="large", help="The speaker's words. For partial quotes only "
+                                        "the words inside quotation marks; the clause around them is the context."),
+                                    "context": st.column_config.TextColumn(
+                                        "context", help="The reported statement as the article puts it (for "
+                                        "indirect quotes: a paraphrase, not the speaker's words)"),
                                     "date": st.column_config.TextColumn("date"),
                                     "reports": st.column_config.NumberColumn(
                                         "reports", help="Articles reporting this statement")})

@@ -24,7 +24,7 @@ from .publication import parse_date, settle
 
 INVISIBLE = dict.fromkeys(map(ord, R.INVISIBLE_CHARS), None)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\u3000"), " ")
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")    # C0 and C1 controls (not \t, \n)
 TERMINAL = tuple('.!?:;"\u201d\u2019\u00bb)…')
 REPEAT_WINDOW = 12          # a headline repeated within this many lines starts an article
 MAX_TITLE_WORDS = 16

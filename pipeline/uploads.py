@@ -44,20 +44,30 @@ class Report:
     metadata_rows: int = 0
 
 
-UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
+UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"|?*\\]')     # C0 and C1 controls, Windows' reserved
+LEADING = re.compile(r"^[\s.]+")          # dots and spaces in any order: " . .x" must not become ".x"
 INVISIBLE = dict.fromkeys(map(ord, R.INVISIBLE_CHARS), None)
 KIND_SUFFIX = {"html": ".html", "jsonl": ".jsonl", "csv": ".csv", "md": ".md", "txt": ".txt"}
 MAX_NAME = 120
+MAX_NAME_BYTES = 200       # UTF-8 bytes: file systems allow 255, and "-2" or a new suffix need room
 
 
 def safe_part(part: str) -> str:
     """One path component made harmless: no separators, controls, invisible marks or leading dots."""
     part = unicodedata.normalize("NFC", part).translate(INVISIBLE)
-    part = UNSAFE.sub("_", part).strip().lstrip(".").strip()
-    if len(part) > MAX_NAME:
+    part = LEADING.sub("", UNSAFE.sub("_", part)).rstrip()
+    if len(part) > MAX_NAME or len(part.encode("utf-8")) > MAX_NAME_BYTES:
         stem, dot, ext = part.rpartition(".")
-        part = (stem[:MAX_NAME - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else part[:MAX_NAME]
+        if dot and len(ext) <= 10:
+            part = _cut(stem, MAX_NAME - len(ext) - 1, MAX_NAME_BYTES - len(ext.encode("utf-8")) - 1) + dot + ext
+        else:
+            part = _cut(part, MAX_NAME, MAX_NAME_BYTES)
     return part
+
+
+def _cut(s: str, chars: int, nbytes: int) -> str:
+    """`s` cut to at most `chars` characters and `nbytes` bytes of UTF-8 (never inside a character)."""
+    return s[:chars].encode("utf-8")[:nbytes].decode("utf-8", "ignore")
 
 
 def safe_name(name: str) -> str | None:
@@ -173,8 +183,11 @@ class _Batch:
             where = self.seen[digest]
             return self.refuse(source, f"same content as {where.relative_to(self.folder).as_posix()}, "
                                        f"already uploaded: kept once")
-        target = free_path(self.folder, with_suffix(rel, kind))
-        write_atomic(target, data)
+        try:
+            target = free_path(self.folder, with_suffix(rel, kind))
+            write_atomic(target, data)
+        except OSError as e:        # a path too long, or a zip's file where its folder must go ("a.txt/b.txt")
+            return self.refuse(source, f"cannot be saved as {with_suffix(rel, kind)}: {e.strerror or e}")
         self.seen[digest] = target
         saved = target.relative_to(self.folder).as_posix()
         self.renames[rel] = saved
@@ -188,6 +201,8 @@ class _Batch:
             members = [i for i in zf.infolist() if not i.is_dir()]
         except (zipfile.BadZipFile, OSError, ValueError) as e:
             return self.refuse(source, f"not a readable zip archive ({e})")
+        if not members:
+            return self.refuse(source, "an empty zip archive: no files inside")
         if len(members) > self.limits.zip_entries:
             return self.refuse(source, f"{len(members):,} files inside, over the "
                                        f"{self.limits.zip_entries:,} limit per zip")
