@@ -76,3 +76,26 @@ def retype(aliases: pd.DataFrame | None, name: str, new_type: str) -> pd.DataFra
     if not new_type:
         raise ValueError("pick a type")
     return _add(aliases, [{"alias": name, "canonical": name, "type": new_type}])
+
+
+TYPES = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"]
+TRUE = {"true", "1", "yes", "y", "x"}
+
+
+def for_editor(aliases: pd.DataFrame | None) -> pd.DataFrame:
+    """The rules as the editor shows them: `hidden` a tick box, `type` one of TYPES (or blank)."""
+    df = normalise(aliases)
+    return df.assign(hidden=df.hidden.str.lower().isin(TRUE))
+
+
+def from_editor(edited: pd.DataFrame) -> pd.DataFrame:
+    """The editor's rows back as rules; ValueError naming the first row that makes no sense."""
+    df = edited.copy()
+    df["hidden"] = ["true" if bool(v) and not pd.isna(v) else "" for v in df.get("hidden", [])]
+    df = normalise(df)
+    for i, r in enumerate(df.itertuples(), start=1):
+        if not r.alias or not r.canonical:
+            raise ValueError(f"row {i}: a rule needs both an alias and a canonical name")
+        if r.type and r.type.upper() not in TYPES:
+            raise ValueError(f"row {i}: type {r.type!r} is not one of {', '.join(TYPES)}")
+    return df.assign(type=df.type.str.upper())

@@ -16,10 +16,14 @@ FILTERS = "dossier_filters"            # the Filters object app.py hands to the 
 URL_NOTES = "url_notes"                # what the URL asked for that the app could not use
 # page widgets other code reads
 Q_SPEAKERS, Q_ABOUT = "q_speakers", "q_about"
-NET_WEIGHT, NET_EDGE = "net_min_weight", "net_edge"
+NET_WEIGHT, NET_EDGE, NET_TOP, NET_UNIT = "net_min_weight", "net_edge", "net_top", "net_unit"
+NET_PARAMS = {NET_TOP: "top", NET_WEIGHT: "weight", NET_UNIT: "unit"}     # widget key -> URL key
+NET_DEFAULTS = {NET_TOP: 100, NET_UNIT: "sentence"}
 READER_PICK, READER_LAYERS = "reader_pick", "reader_layers"
 DOC = "doc"                            # the reader's article, in the URL
 FLASH = "flash_message"                # a message shown once, after a rerun
+UNDO = "curation_undo"                 # [(rules before a change, what the change was)], newest last
+UNDO_DEPTH = 20
 FOLLOW = "follow_actors"               # {old actor id: new id} after a curation, applied on the next run
 
 
@@ -118,3 +122,44 @@ def open_article(doc_id: str | None) -> None:
 def open_picked() -> None:
     """The reader's article picker changed: open that article and clear the picker."""
     open_article(st.session_state.pop(READER_PICK, None))
+
+
+def push_undo(rules_before, message: str) -> None:
+    """Remember the rules as they were before a curation change (this session, newest last)."""
+    stack = st.session_state.setdefault(UNDO, [])
+    stack.append((rules_before, message))
+    del stack[:-UNDO_DEPTH]
+
+
+def last_undo() -> str | None:
+    """What the next undo would take back, or None."""
+    stack = st.session_state.get(UNDO) or []
+    return stack[-1][1] if stack else None
+
+
+def pop_undo():
+    """(rules before the last change, its message); the caller saves them."""
+    return st.session_state[UNDO].pop()
+
+
+def network_settings_from_url() -> None:
+    """Top-N, minimum weight and co-occurrence unit from the URL, once per session (bad values ignored)."""
+    if st.session_state.get("net_from_url"):
+        return
+    st.session_state["net_from_url"] = True
+    top, weight, unit = (st.query_params.get(NET_PARAMS[k]) for k in (NET_TOP, NET_WEIGHT, NET_UNIT))
+    if top and top.isdigit() and 10 <= int(top) <= 300:
+        st.session_state[NET_TOP] = int(top) // 10 * 10
+    if weight and weight.isdigit() and 1 <= int(weight) <= 1000:
+        st.session_state[NET_WEIGHT] = int(weight)
+    if unit in ("sentence", "article"):
+        st.session_state[NET_UNIT] = unit
+    for k, v in NET_DEFAULTS.items():
+        st.session_state.setdefault(k, v)
+
+
+def network_settings_to_url(top: int, weight: int, unit: str) -> None:
+    """Write the network's settings to the URL, so a link reproduces the graph."""
+    for key, value in ((NET_TOP, top), (NET_WEIGHT, weight), (NET_UNIT, unit)):
+        if st.query_params.get(NET_PARAMS[key]) != str(value):
+            st.query_params[NET_PARAMS[key]] = str(value)

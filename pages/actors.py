@@ -34,7 +34,18 @@ def apply(make_rules, message: str, used: list) -> None:
     picked = {a: corpus.names[a] for a in state.remembered(state.ACTORS) if a in corpus.names}
     with st.spinner("Re-deriving actors…"):
         state.follow_actors(data.save_and_follow(new_rules, picked))    # the filter follows merged actors
+    state.push_undo(aliases, message)
     state.flash(message)
+    st.rerun()
+
+
+def undo() -> None:
+    """Put back the rules as they were before the last change of this session."""
+    before, message = state.pop_undo()
+    picked = {a: corpus.names[a] for a in state.remembered(state.ACTORS) if a in corpus.names}
+    with st.spinner("Re-deriving actors…"):
+        state.follow_actors(data.save_and_follow(before, picked))
+    state.flash(f"Undone: {message}")
     st.rerun()
 
 
@@ -46,6 +57,9 @@ if upload.readonly():
     st.stop()
 
 st.subheader("Curate")
+if (last := state.last_undo()) is not None:
+    if st.button(f"Undo: {last}", icon=":material/undo:"):
+        undo()
 st.caption(f"The lists offer the {pickers.TOP_OPTIONS} most mentioned actors; type any other actor's exact name.")
 merge_tab, rename_tab, type_tab, hide_tab, rules_tab = st.tabs(["Merge", "Rename", "Change type", "Hide", "Rules"])
 with merge_tab, st.form("merge"):
@@ -62,7 +76,7 @@ with rename_tab, st.form("rename"):
         apply(lambda: curation.rename(aliases, who or "", new), f"Renamed {who} to {new.strip()}.", [who])
 with type_tab, st.form("retype"):
     who_t = st.selectbox("Actor", names, index=None, key="retype_who", accept_new_options=True)
-    typ = st.selectbox("Type", ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"], key="retype_type")
+    typ = st.selectbox("Type", curation.TYPES, key="retype_type")
     if st.form_submit_button("Change type"):
         apply(lambda: curation.retype(aliases, who_t or "", typ), f"{who_t} is now {typ}.", [who_t])
 with hide_tab, st.form("hide"):
@@ -72,6 +86,9 @@ with hide_tab, st.form("hide"):
         apply(lambda: curation.hide(aliases, hidden), f"Hid {query.plural(len(hidden), 'actor')}.", hidden)
 with rules_tab:
     st.caption("Every rule you made. Edit or delete rows, then save.")
-    edited = st.data_editor(aliases, num_rows="dynamic", hide_index=True, key="rules_editor", width="stretch")
+    edited = st.data_editor(curation.for_editor(aliases), num_rows="dynamic", hide_index=True, key="rules_editor",
+                            width="stretch", column_config={
+                                "type": st.column_config.SelectboxColumn("type", options=curation.TYPES),
+                                "hidden": st.column_config.CheckboxColumn("hidden")})
     if st.button("Save rules"):
-        apply(lambda: edited, "Rules saved.", [])
+        apply(lambda: curation.from_editor(edited), "Rules saved.", [])

@@ -12,9 +12,11 @@ corpus, filters = data.current()
 names = corpus.names
 
 st.title("Actor network")
+state.network_settings_from_url()            # a shared link's top-N, weight and unit, on a session's first run
 c1, c2, c3, c4 = st.columns(4)
-top_n = c1.slider("Actors shown", 10, 300, 100, step=10, help="Top actors by mentions; 50–150 stays readable.")
-scope = c3.radio("Co-occurrence in the same", ["sentence", "article"], horizontal=True)
+top_n = c1.slider("Actors shown", 10, 300, step=10, key=state.NET_TOP,
+                  help="Top actors by mentions; 50–150 stays readable.")
+scope = c3.radio("Co-occurrence in the same", ["sentence", "article"], horizontal=True, key=state.NET_UNIT)
 with c4:
     include_quotes = st.toggle("Quote edges (speaker → actor)", value=True)
     communities = st.toggle("Colour by community", value=False)
@@ -28,6 +30,7 @@ min_weight = c2.slider("Minimum edge weight", 1, top, key=state.NET_WEIGHT,
 net = network.network_view(corpus, filters, top_n=top_n, scope=scope, include_quotes=include_quotes,
                            communities=communities, min_weight=min_weight)
 nodes, edges = net.nodes, net.edges
+state.network_settings_to_url(top_n, min_weight, scope)
 
 unlinked = f" · {net.isolated} actors without a link at this weight left out" if net.isolated else ""
 subtitle = (f"{len(nodes)} actors, {len(edges)} links · co-occurrence in the same {scope}{unlinked} · "
