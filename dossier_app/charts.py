@@ -146,12 +146,14 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
                         "opacity": 0.85, "line": {"color": "white", "width": 1}},
                 hovertext=days.hover, hoverinfo="text", customdata=days["mark"].to_numpy()))
     brand(fig, title, subtitle, source, max(360, 190 + LANE_PX * len(lanes)))
-    fig.update_layout(barmode="overlay", clickmode="event+select", dragmode="select")
+    # a drag zooms the time axis and a click selects one mark; with dragmode "select" plotly turns a
+    # click into an empty box selection first, so single marks could not be picked (defect 3)
+    fig.update_layout(barmode="overlay", clickmode="event+select", dragmode="zoom")
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#eef1f4")
     if view:
         fig.update_xaxes(range=[str(view[0]), str(pd.Timestamp(view[1]) + timedelta(days=1))])
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], showgrid=True, gridcolor="#f3f5f7",
-                     title=None, automargin=True)
+                     title=None, automargin=True, fixedrange=True)
     return fig
 
 

@@ -43,7 +43,8 @@ else:
     if plot.outside:
         notes.append(f"{plot.outside} statement{'s' if plot.outside > 1 else ''} dated far from the rest "
                      f"(before {plot.window[0].year} or after {plot.window[1].year}) are not drawn.")
-    notes.append("Click a mark, or drag a box around several, to read their statements.")
+    notes.append("Click a mark to read its statements (the box-select tool, top right, picks several); "
+                 "drag across the chart to zoom into a period.")
     st.caption(" ".join(notes))
 
     picked = [i for i in charts.picked_marks(event) if i in marks.index]
