@@ -64,8 +64,9 @@ def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -
                 "font": {"size": 12}},
         hoverlabel={"bgcolor": "white", "font": {"family": FONT, "size": 12}, "align": "left"},
     )
-    fig.add_annotation(text=esc(source), xref="paper", yref="paper", x=0, y=0, yanchor="top",
-                       xanchor="left", showarrow=False, font={"size": 11, "color": MUTED},
+    # right-aligned to the plot and wrapped: long lane labels push the plot right, never the note off
+    fig.add_annotation(text=esc(source, 70), xref="paper", yref="paper", x=1, y=0, yanchor="top",
+                       xanchor="right", align="right", showarrow=False, font={"size": 11, "color": MUTED},
                        yshift=-(MARGIN_B - 30))
     return fig
 
@@ -176,7 +177,9 @@ def coverage_figure(cov: pd.DataFrame, source: str) -> go.Figure:
                            xperiod="M1", xperiodalignment="start",
                            hovertemplate="%{x|%B %Y}: %{y:,d} articles<extra></extra>"))
     brand(fig, "Articles by month of publication", "Dated articles only", source, 320)
-    fig.update_xaxes(type="date", dtick="M1", tickformat="%b %Y")
+    months = len(pd.period_range(cov.month.min(), cov.month.max(), freq="M")) if len(cov) else 1
+    step = next(s for s in (1, 3, 6, 12, 24, 60) if months / s <= 8)     # at most ~8 labels: no overlap
+    fig.update_xaxes(type="date", dtick=f"M{step}", tickformat="%b %Y" if step < 12 else "%Y", tickangle=0)
     top = int(cov.articles.max()) if len(cov) else 1
     fig.update_yaxes(title="articles", gridcolor="#eef1f4", rangemode="tozero", tickformat=",d",
                      dtick=max(1, -(-top // 5)))

@@ -17,6 +17,7 @@ from dossier_app.graph import COOC_EDGE_COLOR, OTHER_COLOR, QUOTE_EDGE_COLOR, QU
 
 MAX_STABILIZATION_ITERATIONS = 200
 MAX_LABEL_CHARS = 40
+LABELLED = 20            # labelled nodes, most mentioned first
 FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 _HEX = re.compile(r"^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$")
 
@@ -33,7 +34,9 @@ def vis_records(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict:
     for rank, r in enumerate(nodes.to_dict("records")):
         rel = math.sqrt(max(int(r["n_mentions"]), 0) / top)
         color = safe_color(r["color"])
-        net.add_node(str(r["id"]), label=_short(str(r["label"])) or str(r["id"]), shape="dot",
+        # only the most mentioned carry a label: the rest show their name on hover (labels never pile up)
+        label = (_short(str(r["label"])) or str(r["id"])) if rank < LABELLED else ""
+        net.add_node(str(r["id"]), label=label, shape="dot",
                      color=_node_color(color), title=str(r["title"]), size=float(r["size"]),
                      font={"size": round(12 + 6 * rel, 1)}, name=str(r["label"]),
                      mentions=int(r["n_mentions"]), rank=rank)
@@ -64,7 +67,7 @@ def _options(n_nodes: int) -> dict:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.012,
                                  "springLength": 90 if n_nodes > 100 else 150,  # small graphs: more air
-                                 "springConstant": 0.08, "damping": 0.5, "avoidOverlap": 0.3},
+                                 "springConstant": 0.08, "damping": 0.5, "avoidOverlap": 0.6},
             "maxVelocity": 60, "minVelocity": 1, "timestep": 0.5, "adaptiveTimestep": True,
             "stabilization": {"enabled": True, "iterations": MAX_STABILIZATION_ITERATIONS,
                               "updateInterval": 25, "fit": True},

@@ -13,7 +13,8 @@ names = corpus.names
 
 st.title("Actor network")
 state.network_settings_from_url()            # a shared link's top-N, weight and unit, on a session's first run
-c1, c2, c3, c4 = st.columns(4)
+c1, c2 = st.columns(2)
+c3, c4 = st.columns(2)          # two rows: every label readable on a narrow screen
 top_n = c1.slider("Actors shown", 10, 300, step=10, key=state.NET_TOP,
                   help="Top actors by mentions; 50–150 stays readable.")
 scope = c3.radio("Co-occurrence in the same", ["sentence", "article"], horizontal=True, key=state.NET_UNIT)

@@ -11,11 +11,11 @@ st.title("Overview")
 st.caption(md(corpus.source_note()) + " · This page describes the whole corpus: the sidebar filters apply to "
            "the Timeline, Network and Quotes pages" + (" (the most mentioned actors below follow the actor types)"
                                                      if filters.types else "") + ".")
-cols = st.columns(6)
-for col, (label, value) in zip(cols, [("Articles", stats["articles"]), ("Words", stats["words"]),
-                                      ("Actors", stats["actors"]), ("Dated events", stats["events"]),
-                                      ("Quotes", stats["quotes"]), ("Undated articles", stats["undated"])]):
-    col.metric(label, f"{value:,}")
+figures = [("Articles", stats["articles"]), ("Words", stats["words"]), ("Actors", stats["actors"]),
+           ("Dated events", stats["events"]), ("Quotes", stats["quotes"]), ("Undated articles", stats["undated"])]
+for row in (figures[:3], figures[3:]):           # two rows of three: nothing is cut off on a narrow screen
+    for col, (label, value) in zip(st.columns(3), row):
+        col.metric(label, f"{value:,}")
 
 if stats["first"]:
     st.markdown(f"Publication dates run from **{stats['first']}** to **{stats['last']}** "

@@ -32,7 +32,7 @@ hidden = query.undated_hidden(corpus, filters)
 hidden_note = (f" · {query.plural(hidden, 'quote')} from undated articles hidden by the date filter"
                if hidden else "")
 st.caption(f"{query.plural(len(matches), 'quote')} · {md(filters.describe(names))}{hidden_note}{more}")
-shown = table[["date", "speaker", "quote", "kind", "context", "outlet", "article", "reports"]].assign(
+shown = table[["quote", "speaker", "date", "kind", "context", "outlet", "article", "reports"]].assign(
     date=[query.as_day(d) for d in table.date])
 event = st.dataframe(shown.fillna({"outlet": "", "article": ""}), hide_index=True, on_select="rerun",
                      selection_mode="single-row", key=selection.table_key("quote_table", table.quote_id), height=420,

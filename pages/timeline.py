@@ -10,10 +10,9 @@ corpus, filters = data.current()
 names = corpus.names
 
 st.title("Timeline")
-c1, c2 = st.columns([3, 1])
-top_n = c1.slider("Actors shown (top by events)", 3, 40, 12, disabled=bool(filters.actors),
+top_n = st.slider("Actors shown (top by events)", 3, 40, 12, disabled=bool(filters.actors),
                   help="With actors picked in the sidebar, those are the lanes.")
-show_years = c2.toggle("Show year-long periods", value=False,
+show_years = st.toggle("Show year-long periods", value=False,
                        help="Statements dated only to a year (\"this year\", \"in 1987\") as faint bars.")
 periods = ("week", "month", "range", "year") if show_years else ("week", "month", "range")
 plot = timeline.plot(corpus, filters, top_n, periods)
