@@ -29,8 +29,6 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 DEFAULT_DIR = Path("/work/shared/eval/reuters21578")
 DEFAULT_GOLD = ROOT / "bench" / "actor_types_gold.csv"
 COUNTRY_CHECK = ["United States", "Japan", "Canada", "United Kingdom", "France", "West Germany", "Soviet Union",
@@ -44,7 +42,7 @@ def read_gold(path: Path) -> list[dict]:
 
 def extract_stories(data: Path, newids: set[int], inp: Path) -> int:
     """Write the gold stories (as bench/reuters.py does) and their metadata.csv; returns how many."""
-    from reuters import read_corpus, write_stories
+    from bench.reuters import read_corpus, write_stories
     recs = [r for r in read_corpus(data / "reuters21578.tar.gz") if r["newid"] in newids]
     write_stories(recs, inp)
     return len(recs)

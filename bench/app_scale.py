@@ -42,6 +42,8 @@ EMPTY_APP = "import streamlit as st\n\nst.title('Empty')\n"
 
 
 def load_shoot():
+    """shoot.py's helpers (server start, ready waits): a shared tool outside the repository, loaded
+    from its file. Not a sibling import: bench modules import each other as `bench.X`."""
     spec = importlib.util.spec_from_file_location("shoot", SHOOT)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -99,7 +101,6 @@ def pick_actor(sh, page, name: str, timeout_ms: int = 60_000) -> float:
 
 
 def top_actor(cache: Path) -> str:
-    sys.path.insert(0, str(ROOT))
     from pipeline import store
     a = store.read_table(store.resolve(cache), "actors", ["name", "n_mentions"])
     return str(a.sort_values("n_mentions", ascending=False).name.iloc[0])

@@ -19,9 +19,7 @@ and prints one table: system, P, R, F1, speaker accuracy.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib.util
-import io
 import re
 import subprocess
 import sys
@@ -32,31 +30,31 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 EVAL = Path("/work/shared/tools/eval/eval_polnear.py")
 DEFAULT_DIR = Path("/work/shared/eval/polnear")
 QUOTE_COLS = ["doc_id", "text", "kind", "start", "end", "speaker", "speaker_start", "speaker_end", "cue"]
 
 
-def load_eval():
-    """The scorer module (eval_polnear.py) imported from its file."""
-    spec = importlib.util.spec_from_file_location("eval_polnear", EVAL)
-    mod = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(EVAL.parent))
-    spec.loader.exec_module(mod)
-    return mod
+def run_eval(*args) -> subprocess.CompletedProcess:
+    """eval_polnear.py run as the program it is (`prepare ...` or `score ...`), output captured."""
+    return subprocess.run([sys.executable, str(EVAL), *map(str, args)], capture_output=True, text=True)
 
 
-def score(ev, split: Path, cache: Path) -> dict:
-    """Run the scorer and parse its summary line."""
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        ev.score(split, cache, 0.82, 0.88)
-    out = buf.getvalue()
+def prepare(split: Path, metadata: Path, out: Path, n: int) -> None:
+    """Copy the split's first n texts and a metadata.csv into `out` (the scorer's `prepare`)."""
+    r = run_eval("prepare", split, metadata, out, n)
+    if r.returncode != 0:
+        raise RuntimeError(f"eval_polnear.py prepare failed:\n{r.stderr[-2000:]}")
+
+
+def score(split: Path, cache: Path) -> dict:
+    """Run the scorer and parse its summary line (it exits 1 when under its targets: not an error)."""
+    r = run_eval("score", split, cache, 0.82, 0.88)
+    out = r.stdout
     m = re.search(r"P ([\d.]+) R ([\d.]+) F1 ([\d.]+); speaker accuracy ([\d.]+) on (\d+)", out)
     n = re.search(r"direct gold (\d+); predicted direct (\d+)", out)
     if not m:
-        raise RuntimeError(f"cannot parse scorer output:\n{out}")
+        raise RuntimeError(f"cannot parse scorer output:\n{out}{r.stderr[-2000:]}")
     return {"P": float(m[1]), "R": float(m[2]), "F1": float(m[3]), "spk": float(m[4]), "n_spk": int(m[5]),
             "gold": int(n[1]) if n else 0, "pred": int(n[2]) if n else 0}
 
@@ -198,11 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.split == "test":
         print("refusing to tune on the test split; use dev or train")
         return 2
-    ev = load_eval()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="quotes_polnear_"))
     inp = work / "input"
     if not inp.exists():
-        ev.prepare(split, args.dir / "metadata.tsv", inp, args.limit or 10**6)
+        prepare(split, args.dir / "metadata.tsv", inp, args.limit or 10**6)
         if args.every > 1:   # a spread-out subset (all outlets), for quick runs on train
             for k, f in enumerate(sorted(inp.glob("*.txt"))):
                 if k % args.every:
@@ -231,13 +228,13 @@ def main(argv: list[str] | None = None) -> int:
         parsed = parse_inputs(inp, args.limit)
         run_direct(parsed, work / "dossier")
         label = "dossier (--direct harness)"
-    rows.append((label, score(ev, gold_split, work / "dossier"), time.time() - t0))
+    rows.append((label, score(gold_split, work / "dossier"), time.time() - t0))
     if not args.no_baselines:
         parsed = parsed or parse_inputs(inp, args.limit)
         run_regex(parsed, work / "regex")
-        rows.append(("naive quote-mark regex", score(ev, gold_split, work / "regex"), None))
+        rows.append(("naive quote-mark regex", score(gold_split, work / "regex"), None))
         if run_textacy([f for f, _, _ in parsed], work / "textacy", args.textacy_python):
-            rows.append(("textacy direct_quotations", score(ev, gold_split, work / "textacy"), None))
+            rows.append(("textacy direct_quotations", score(gold_split, work / "textacy"), None))
         else:
             print("note: textacy not available (pass --textacy-python or set $DOSSIER_TEXTACY_PYTHON); "
                   "textacy baseline skipped (held-out reference: F1 0.54, speaker 0.82)")

@@ -245,7 +245,6 @@ def profile(inp: Path, cache: Path, dest: Path, top: int = 45) -> None:
     import cProfile
     import io
     import pstats
-    sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
     from pipeline import build as build_mod
     pr = cProfile.Profile()

@@ -122,10 +122,7 @@ def main() -> int:
         if not (REUTERS / "reuters21578.tar.gz").is_file():
             print(f"skip: {REUTERS} is absent")
             return 0
-        import importlib.util
-        spec = importlib.util.spec_from_file_location("reuters", ROOT / "bench" / "reuters.py")
-        reuters = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(reuters)
+        from bench import reuters
         if not (corpus / "input").is_dir():
             reuters.extract(REUTERS, args.reuters, corpus / "input")
         corpus = corpus / "input"

@@ -23,7 +23,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 EVAL = Path("/work/shared/tools/eval/eval_timex.py")
 DEFAULT_DIR = Path("/work/shared/eval/tempeval3/TBAQ-cleaned")
 

@@ -1,28 +1,21 @@
-"""Shared fixtures: the spaCy model is loaded once per test session."""
+"""Shared fixtures: the spaCy model is loaded once per test session.
+
+Only fixtures live here; helpers that test files import (ROOT, run_build, serve, open_page, corpus, ...)
+are in tests/helpers.py.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, run_build
 
 
 @pytest.fixture(scope="session")
 def nlp():
     from pipeline import nlp as nlp_mod
     return nlp_mod.load()
-
-
-def run_build(*args: str, cwd: Path = ROOT):
-    """`python -m pipeline build ...` in a subprocess; returns the CompletedProcess."""
-    import subprocess
-    import sys
-    return subprocess.run([sys.executable, "-m", "pipeline", "build", *args, "--no-progress"],
-                          cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +29,8 @@ def sample_cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def hostile_cache(tmp_path_factory):
-    """A cache built from an article and metadata full of markup, scripts and Markdown tricks."""
+    """A cache built from tests/fixtures/hostile: a text article and metadata full of markup, scripts and
+    Markdown tricks, and a saved web page full of them (it must be read, so the build exits 0)."""
     out = tmp_path_factory.mktemp("hostile")
     proc = run_build(str(ROOT / "tests" / "fixtures" / "hostile"), "--out", str(out))
     assert proc.returncode == 0, proc.stderr

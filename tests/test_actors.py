@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers import ROOT
 from pipeline import actors as A
 from pipeline import entities as E
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "data" / "sample").glob("*.txt"))
 
 

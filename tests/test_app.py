@@ -4,7 +4,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from helpers import ROOT
 
 TITLES = {"pages/overview.py": "Overview", "pages/timeline.py": "Timeline", "pages/network.py": "Actor network",
           "pages/quotes.py": "Quotes", "pages/actors.py": "Actors"}  # each page's st.title

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, ROOT
 from dossier_app import pack
 from dossier_app.filters import Filters
+from helpers import CHROMIUM, ROOT
 
 
 def brief(cache, out, *args):

@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM
-from test_browser import open_page, serve
+from helpers import CHROMIUM, open_page, serve
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]

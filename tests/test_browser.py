@@ -2,73 +2,19 @@
 
 Skipped when /usr/bin/chromium or playwright is missing (`.ci/run` installs chromium).
 """
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, ROOT
+from helpers import CHROMIUM, IDLE, open_page, serve
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]
-IDLE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && document.querySelectorAll('[data-testid="stSpinner"], [data-testid="stSkeleton"]').length === 0;
-}"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(cache, tmp_path_factory, **env_vars: str):
-    """Start the app on a free port for `cache`; yields the base URL, then stops the server."""
-    port = free_port()
-    log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")
-    env = {**os.environ, "DOSSIER_CACHE": str(cache), **env_vars}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("streamlit did not start")
-    yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(10)
 
 
 @pytest.fixture(scope="module")
 def server(sample_cache, tmp_path_factory):
     yield from serve(sample_cache, tmp_path_factory)
-
-
-def open_page(browser, url: str):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(url, wait_until="domcontentloaded", timeout=60_000)
-    page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
-    page.wait_for_function(IDLE, timeout=60_000)
-    return page, errors
 
 
 @pytest.mark.parametrize("path, selector", [
@@ -137,16 +83,12 @@ def test_selecting_a_quote_opens_the_reader(server, browser):
     page.close()
 
 
-def test_box_selecting_a_timeline_mark_lists_its_statements(server, browser):
+def test_clicking_a_timeline_mark_lists_its_statements(server, browser):
     page, errors = open_page(browser, server + "/timeline")
     point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer path.point').first
     point.wait_for(state="visible", timeout=60_000)
     box = point.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x - 12, y - 12)
-    page.mouse.down()
-    page.mouse.move(x + 12, y + 12, steps=5)
-    page.mouse.up()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)      # one click, one mark
     page.get_by_text("Selected statements").first.wait_for(state="visible", timeout=30_000)
     assert page.locator('[data-testid="stExpander"]').count() >= 1
     assert errors == []

@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import ROOT, run_build
+from helpers import ROOT, run_build
 from pipeline import store
 
 CONTRACT = {

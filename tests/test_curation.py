@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from dossier_app import curation
+from helpers import ROOT
 from pipeline import store
 
 BASE = pd.DataFrame([{"alias": "Hanieh", "canonical": "Ismail Haniyeh", "type": "", "hidden": ""}])

@@ -8,14 +8,13 @@ import copy
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from pipeline import engine, engine_dask, ingest, nlp
 from pipeline.clean import clean
 
-ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("mentions", "timexes", "quotes", "lead", "n_words", "errors")
 
 

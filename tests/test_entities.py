@@ -1,13 +1,12 @@
 """pipeline.entities: actor mentions of one document (cleaning, re-typing, in-document linking)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import ROOT
 from pipeline import entities as E
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "data" / "sample").glob("*.txt"))
+SAMPLES = sorted((ROOT / "data" / "sample").glob("*.txt"))
 
 
 def _skipper(article):

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from pipeline import resources as R
 from pipeline.dates import find_timexes, publication_from_text
 from pipeline.events import build_events
 from pipeline.similar import near_duplicates, similar_dates
 
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "sample"
+SAMPLES = ROOT / "data" / "sample"
 D = date
 
 

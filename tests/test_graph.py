@@ -344,7 +344,7 @@ def test_suggest_min_weight(weights, n_nodes, expected):
 def test_network_view_leaves_out_unlinked_actors_but_keeps_picked_ones():
     from dossier_app import network
     from dossier_app.filters import Filters
-    from test_query import corpus as small
+    from helpers import corpus as small
     c = small()        # k-h co-occur in d1 and d2; i only with k in d3
     net = network.network_view(c, Filters(), top_n=10, min_weight=2, include_quotes=False)
     assert sorted(net.nodes.id) == ["h", "k"] and net.isolated == 1

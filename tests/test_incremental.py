@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from pipeline import build, store
 from pipeline.compare import diff_caches
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
 FEED = [
     {"text": 'Mohammad Bagheri said on Monday that Iran would respond. "We will not wait," Bagheri told '

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from pipeline import build, store
 from pipeline.compare import diff_caches
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
 
 # Runs a build in a child process that SIGKILLs itself right after writing its second table.

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import struct
@@ -15,14 +14,12 @@ import pytest
 
 from dossier_app.graph import build_graph
 from dossier_app.network_html import network_html
+from helpers import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not found")]
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Every payload would set window.__pwned (directly or through alert) if it ever ran.
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
@@ -57,7 +54,7 @@ def net_browser(pw):
     """A context of its own (trap script, no network) from the session's playwright driver."""
     profile = tempfile.mkdtemp(prefix="test-network-profile-")
     ctx = pw.chromium.launch_persistent_context(
-        profile, executable_path=CHROMIUM, headless=True, args=ARGS,
+        profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
         viewport={"width": 1000, "height": 700}, device_scale_factor=1, accept_downloads=True)
     ctx.add_init_script(TRAP)
     requests: list[str] = []

@@ -6,41 +6,9 @@ import pytest
 
 from dossier_app import query, timeline
 from dossier_app.filters import Filters
+from helpers import corpus
 
 D = date
-
-
-def corpus() -> query.Corpus:
-    docs = pd.DataFrame({
-        "doc_id": ["d1", "d2", "d3"], "path": ["in/a.txt", "in/b.txt", "in/c.txt#2"],
-        "title": ["A", None, "C"], "outlet": ["NYT", "WAI", None],
-        "published": [D(2024, 7, 31), D(2023, 11, 5), None], "date_source": ["header", "dateline", "none"],
-        "text": ["x", "y", "z"], "n_words": [10, 20, 30], "duplicate_of": [None, None, None]})
-    actors = pd.DataFrame({"actor_id": ["k", "h", "i"], "name": ["Ali Khamenei", "Hamas", "Iran"],
-                           "type": ["PERSON", "ORG", "GPE"], "aliases": [["Khamenei"], [], ["Tehran"]],
-                           "n_mentions": [3, 2, 1], "n_docs": [2, 2, 1]})
-    mentions = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d2", "d3", "d3"], "actor_id": ["k", "h", "k", "h", "i", "k"],
-                             "start": [0, 5, 0, 5, 0, 5], "end": [4, 9, 4, 9, 4, 9], "text": [""] * 6,
-                             "label": [""] * 6, "sent": [0] * 6})
-    ev = lambda i, doc, d0, d1, g, src, ids: {  # noqa: E731
-        "event_id": i, "doc_id": doc, "date": d0, "date_end": d1, "granularity": g, "expression": "e",
-        "expr_start": 0, "expr_end": 1, "date_source": src, "sentence": f"sentence {i}", "start": 0, "end": 1,
-        "actor_ids": ids}
-    events = pd.DataFrame([
-        ev("e1", "d1", D(2024, 7, 31), D(2024, 7, 31), "day", "explicit", ["k", "h"]),
-        ev("e2", "d2", D(2024, 7, 31), D(2024, 7, 31), "day", "explicit", ["k"]),
-        ev("e3", "d2", D(2023, 10, 1), D(2023, 10, 31), "month", "relative", ["k"]),
-        ev("e4", "d2", D(2023, 1, 1), D(2023, 12, 31), "year", "relative", ["h"]),
-        ev("e5", "d1", D(1600, 1, 1), D(1600, 12, 31), "year", "explicit", ["k"]),
-    ])
-    quotes = pd.DataFrame({
-        "quote_id": ["q1", "q2", "q3"], "doc_id": ["d1", "d2", "d3"],
-        "text": ["There will be a harsh punishment.", "The actions are culpable", "We are prepared"],
-        "kind": ["direct", "direct", "indirect"], "start": [0, 0, 0], "end": [1, 1, 1],
-        "speaker": ["Ali Khamenei", "Ali Khamenei", None], "speaker_id": ["k", "k", None],
-        "about_ids": [["h"], [], ["i"]], "group_id": ["q1", "q1", "q3"], "n_reports": [2, 2, 1]})
-    return query.Corpus(docs, actors, mentions, events, quotes, {"inputs": [{"path": "in/a.txt"}],
-                                                                 "finished": "2026-11-22T08:00:00"})
 
 
 def test_date_bounds_are_the_publication_months():

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from dossier_app.selection import picked_row, table_key
+from helpers import ROOT
 
 QUOTES = "pages/quotes.py"
 

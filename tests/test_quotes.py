@@ -6,13 +6,11 @@ on that stage. Every case states the exact kind, speaker and content it expects.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from pipeline.quotes import extract_quotes, find_marked, strip_titles
-
-ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLE = ROOT / "data" / "sample"
 KEYS = {"text", "kind", "start", "end", "speaker", "speaker_start", "speaker_end",

@@ -4,11 +4,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from dossier_app import reading
 from dossier_app.filters import Filters
 from dossier_app.reader import annotated_html
-from test_query import corpus
+from helpers import ROOT, corpus
 
 TEXT = "Khamenei said: <b>we will respond</b> on Monday."
 SPANS = [(0, 8, "actor", "Ali Khamenei"), (15, 37, "quote", "Ali Khamenei (direct)"), (38, 47, "time", "2024-08-05")]

@@ -5,7 +5,7 @@ import pandas as pd
 
 from dossier_app import query, timeline
 from dossier_app.filters import Filters
-from test_query import corpus
+from helpers import corpus
 
 D = date
 

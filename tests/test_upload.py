@@ -6,8 +6,8 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from dossier_app import upload
+from helpers import ROOT
 from pipeline import uploads as U
 
 STORY = b"Helena Quarteira, the Portuguese foreign minister, said on Tuesday that talks would resume.\n"

@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, run_build
-from test_browser import IDLE, open_page, serve
+from helpers import CHROMIUM, IDLE, ROOT, open_page, run_build, serve
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]

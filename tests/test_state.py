@@ -1,0 +1,107 @@
+"""Session state and what the URL holds: network settings from a link, curation undo, checked rules."""
+import shutil
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dossier_app import curation
+from dossier_app.query import quoted_words
+from helpers import ROOT
+from pipeline import store
+
+
+def open_app(page: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(str(ROOT / "pages" / page))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def env(sample_cache, monkeypatch):
+    monkeypatch.setenv("DOSSIER_CACHE", str(sample_cache))
+    monkeypatch.setenv("DOSSIER_WARM", "0")
+    monkeypatch.chdir(ROOT)
+
+
+def slider(at, label):
+    return next(s for s in at.slider if s.label == label)
+
+
+@pytest.mark.parametrize("params, top, weight, unit", [
+    ({"top": "50", "weight": "3", "unit": "article"}, 50, 3, "article"),
+    ({"top": "9999", "weight": "-2", "unit": "<script>"}, 100, None, "sentence"),     # ignored: defaults
+])
+def test_a_link_sets_the_network(env, params, top, weight, unit):
+    at = open_app("network.py", **params)
+    assert slider(at, "Actors shown").value == top
+    assert at.radio[0].value == unit
+    if weight is not None:
+        assert slider(at, "Minimum edge weight").value == weight
+    assert at.query_params["top"] == str(top) and at.query_params["unit"] == unit
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ('that Iran would ensure that "the terrorist occupiers regretted their cowardly act"', "partial",
+     "the terrorist occupiers regretted their cowardly act"),
+    ("of a “serious escalation” and a “war”", "partial", "serious escalation … war"),
+    ("with no marks at all", "partial", "with no marks at all"),
+    ("Revenge was Iran's duty", "indirect", "Revenge was Iran's duty"),        # a paraphrase stays whole
+    ("We will respond.", "direct", "We will respond."),
+])
+def test_a_partial_quote_shows_only_the_quoted_words(text, kind, words):
+    assert quoted_words(text, kind) == words
+
+
+@pytest.mark.parametrize("rows, error", [
+    ([{"alias": "Tasnim news agency", "canonical": "Tasnim", "type": "org", "hidden": False}], None),
+    ([{"alias": "X", "canonical": "", "type": "", "hidden": False}], "row 1: a rule needs both an alias and a canonical name"),
+    ([{"alias": "X", "canonical": "Y", "type": "SPACESHIP", "hidden": False}],
+     "row 1: type 'SPACESHIP' is not one of PERSON, ORG, GPE, NORP, LOC, FAC, EVENT"),
+])
+def test_the_rules_editor_checks_its_rows(rows, error):
+    if error:
+        with pytest.raises(ValueError) as e:
+            curation.from_editor(pd.DataFrame(rows))
+        assert str(e.value) == error
+    else:
+        out = curation.from_editor(pd.DataFrame(rows))
+        assert out.to_dict("records") == [{"alias": "Tasnim news agency", "canonical": "Tasnim", "type": "ORG",
+                                           "hidden": ""}]
+
+
+def test_hidden_is_a_tick_box_both_ways():
+    rules = pd.DataFrame([{"alias": "A", "canonical": "A", "type": "", "hidden": "true"}])
+    shown = curation.for_editor(rules)
+    assert shown.hidden.tolist() == [True]
+    assert curation.from_editor(shown).hidden.tolist() == ["true"]
+
+
+def test_undo_takes_back_the_last_curation(sample_cache, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    shutil.copytree(sample_cache, cache, symlinks=True)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,type,hidden\n")
+    man = store.read_manifest(cache)
+    man["aliases"] = {"path": str(aliases), "sha256": None}
+    store.write_manifest(cache, man)
+    monkeypatch.setenv("DOSSIER_CACHE", str(cache))
+    monkeypatch.setenv("DOSSIER_WARM", "0")
+    monkeypatch.chdir(ROOT)
+    at = open_app("actors.py")
+    before = set(store.read_table(cache, "actors").name)
+    at.multiselect(key="hide_names").set_value(["Iran"])
+    next(b for b in at.button if b.label == "Hide").click().run()
+    assert "Iran" not in set(store.read_table(cache, "actors").name)
+    undo = next(b for b in at.button if b.label.startswith("Undo"))
+    assert undo.label == "Undo: Hid 1 actor."
+    undo.click().run()
+    assert not at.exception
+    assert set(store.read_table(cache, "actors").name) == before
+    assert not [b for b in at.button if b.label.startswith("Undo")]
+    assert "Undone: Hid 1 actor." in at.success[0].value.replace("\\", "")
