@@ -5,9 +5,10 @@
 - transliteration: `translit`, a spelling-insensitive key (Haniyeh/Hanieh, Mohammed/Mohamed);
 - matching: `surname_match`, `first_match`, `same_person`, `part_of`;
 - demonyms: `demonym_country` ("Iranians" -> "Iran");
-- titles: `strip_name_titles` moves titles and roles out of a mention's tokens into its role
-  ("Supreme Leader" Ali Khamenei). It is not `quotes.strip_titles` (plain strings, the quote
-  titles list); the two are kept apart on purpose.
+- titles: `title_bounds`, the one title stripper (`R.TITLES`, `R.TITLE_QUALIFIERS`): where the
+  name lies in a title-and-name phrase. `strip_name_titles` applies it to a mention's tokens and
+  keeps the titles as the mention's role ("Supreme Leader" Ali Khamenei); `strip_titles` applies it
+  to a plain string (a quote speaker's display name). `title_word` / `is_title` test one word / token.
 """
 from __future__ import annotations
 
@@ -118,6 +119,114 @@ def part_of(part: list[str], full: list[str]) -> bool:
     return all(surname_match(x, y) for x, y in zip(part, full[-len(part):]))
 
 
+# ---------------------------------------------------------------- titles
+_POSSESSIVE_WORDS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_PUNCT_WORD = re.compile(r"[\W_]+")             # punctuation only (a lone hyphen belongs to a name)
+
+
+def word_form(word: str) -> str:
+    """A word's comparison form for titles: "Gen." -> "gen", "Minister," -> "minister",
+    "Iran's" -> "iran"; "" for whitespace, punctuation and a possessive token ("'s")."""
+    if not word.strip() or word in _POSSESSIVE_WORDS or (_PUNCT_WORD.fullmatch(word) and word != "-"):
+        return ""
+    return norm(word).rstrip(".")
+
+
+def title_word(word: str, qualifiers: bool = False) -> bool:
+    """A title or role word ("President", "Gen.", "minister,"), or with `qualifiers` a title qualifier ("Foreign")."""
+    w = word_form(word)
+    return w in R.TITLES or (qualifiers and w in R.TITLE_QUALIFIERS)
+
+
+def title_bounds(words: list[str]) -> tuple[int, int]:
+    """Where the name lies in a phrase of titles and a name: [i, j) over `words` (the words of a
+    string, or the texts of a span's tokens); i >= j when there is nothing but titles.
+
+    - leading titles and qualifiers go, with "of <Word>" after them ("US Secretary of Defense
+      Lloyd Austin", "Minister of Culture Mohammad Mehdi Esmaili"), and a country, demonym or
+      possessive that owns the title ("Iran's Foreign Minister X", "Saudi King Salman");
+    - so does everything up to a later title ("Tehran Mayor Alireza Zakani", "Hamas chief
+      Ismail Haniyeh"), unless that title is a capitalised surname with one word after it
+      ("Martin Luther King Jr", "Khalid Sheikh Mohammed") or follows a name particle ("Bandar bin
+      Sultan al-Saud");
+    - a lower-case place phrase right after a stripped title goes ("spokesman in Lebanon Mahmoud
+      Tah"), name particles stay ("bin Salman", "du Plessis");
+    - trailing titles go with their qualifiers ("Hossein Amirabdollahian, foreign minister",
+      "John Kerry Secretary of State"), unless they are surnames too ("John Major", "John Major PM"
+      loses "PM" only)."""
+    forms = [word_form(w) for w in words]
+    n = len(words)
+
+    def nxt(k: int) -> int:                              # the next word that is not punctuation
+        while k < n and not forms[k]:
+            k += 1
+        return k
+
+    def past_titles(k: int) -> int:                      # past titles, qualifiers and "of <Word>"
+        while k < n:
+            if not forms[k] or forms[k] in R.TITLES or forms[k] in R.TITLE_QUALIFIERS:
+                k += 1
+            elif k and forms[k - 1] == "of" and nxt(k + 1) < n:
+                k += 1                                   # "Minister of Culture X": the portfolio
+            else:
+                break
+        return k
+
+    first = nxt(0)
+    after = nxt(first + 1)
+    owner = first < n and (forms[first] in R.COUNTRY_VARIANTS or forms[first] in R.DEMONYMS
+                           or re.search(r"['\u2019]s$", words[first]) or (after > first + 1 and
+                                                                    words[first + 1] in _POSSESSIVE_WORDS))
+    i = past_titles(first + 1 if owner and after < n and title_word(words[after], qualifiers=True) else 0)
+    for k in range(i, n - 1):
+        if k < i or forms[k] not in R.TITLES:
+            continue
+        rest = [f for f in forms[k + 1:] if f]
+        if words[k][:1].isupper() and forms[k] in R.TITLE_SURNAMES and len(rest) < 2:
+            continue                                     # "Martin Luther King Jr": a name
+        if k and forms[k - 1] in R.NAME_PARTICLES:
+            continue                                     # "Bandar bin Sultan al-Saud": a name
+        if past_titles(k + 1) < n:                       # a name follows, not only titles
+            i = past_titles(k + 1)
+    if 0 < i < n and words[i][:1].islower() and forms[i] not in R.NAME_PARTICLES:
+        while n - i > 2 and words[i][:1].islower() and forms[i] not in R.NAME_PARTICLES:
+            i += 2                                       # "in Lebanon"
+        while n - i > 1 and words[i][:1].islower() and forms[i] not in R.NAME_PARTICLES:
+            i += 1
+    j = n
+    while j > i and not forms[j - 1]:
+        j -= 1
+    k = j                                                # trailing titles with their qualifiers
+    while k > i and (not forms[k - 1] or forms[k - 1] not in R.TITLE_SURNAMES and (
+            forms[k - 1] in R.TITLES or forms[k - 1] in R.TITLE_QUALIFIERS)):
+        k -= 1
+    if any(f in R.TITLES for f in forms[k:j]):           # not qualifiers alone ("Obama White House")
+        j = k
+        while j > i and not forms[j - 1]:
+            j -= 1
+    return i, j
+
+
+def strip_titles(name: str, typ: str | None = "PERSON") -> str:
+    """A person's name without its titles, as a plain string: 'Ayatollah Ali Khamenei' -> 'Ali Khamenei',
+    'US Secretary of Defense Lloyd Austin' -> 'Lloyd Austin' (see `title_bounds`). A phrase with no
+    name in it stays a description: nothing but titles ('U.S. Official', 'Foreign Minister') or one
+    word before a title ('Agriculture Secretary', 'OPEC President'). Names of organisations, places
+    and media are kept as they are."""
+    if typ not in ("PERSON", None):
+        return name.strip()
+    words = name.split()
+    i, j = title_bounds(words)
+    if i >= j:                                           # nothing but titles
+        i, j = 0, len(words)
+        while j - i > 1 and word_form(words[i]) in R.ROLE_LEAD_WORDS:
+            i += 1                                       # "the spokesman"
+    elif j < len(words) and len([w for w in words[i:j] if word_form(w)]) == 1:
+        j = len(words)                                   # the title's owner, not a name
+    out = " ".join(words[i:j]).strip(" ,")
+    return re.sub(r"['\u2019]s$", "", out) or name
+
+
 # ---------------------------------------------------------------- titles (tokens of a mention)
 def low(tok: Token) -> str:
     """A token's comparison form without a trailing full stop ("Gen." -> "gen")."""
@@ -132,7 +241,7 @@ def is_space_or_punct(tok: Token) -> bool:
 def is_title(tok: Token, qualifiers: bool = True) -> bool:
     """A title or role word ("President", "Minister"), or with `qualifiers` a title qualifier ("Deputy")."""
     word = low(tok)
-    return word in R.TITLE_WORDS or (qualifiers and word in R.TITLE_QUALIFIERS)
+    return word in R.TITLES or (qualifiers and word in R.TITLE_QUALIFIERS)
 
 
 def strip_name_titles(m: Mention) -> bool:
@@ -145,15 +254,11 @@ def strip_name_titles(m: Mention) -> bool:
         m.type = "PERSON"
         return True
     if m.type == "PERSON":
-        i = AT.demonym_prefix(toks)                    # "New Zealander Bruce Judge"
-        while i < len(toks) - 1 and AT.not_a_name(toks[i]):   # "Besides Vaskevitch"
-            i += 1
-        while i < len(toks) and (is_title(toks[i]) or is_space_or_punct(toks[i])):
-            i += 1
-        j = len(toks)
-        while j > i and (is_space_or_punct(toks[j - 1]) or (
-                is_title(toks[j - 1], qualifiers=False) and low(toks[j - 1]) not in R.TITLE_SURNAMES)):
-            j -= 1
+        k = AT.demonym_prefix(toks)                    # "New Zealander Bruce Judge"
+        while k < len(toks) - 1 and AT.not_a_name(toks[k]):   # "Besides Vaskevitch"
+            k += 1
+        i, j = title_bounds([t.text for t in toks[k:]])
+        i, j = i + k, j + k
         if i >= j:
             return False
         stripped = toks[:i] + toks[j:]
@@ -184,13 +289,20 @@ def _person_like(toks: list[Token]) -> bool:
 
 def _role_before(first: Token) -> list[str]:
     """Title words right before a name ("Supreme Leader" Ali Khamenei, "US Secretary of Defense"),
-    inside or outside the NER span; [] unless they hold a title word."""
+    inside or outside the NER span; [] unless they hold a title word. A title that is someone else's
+    is not the name's role: "an adviser to the" Clinton campaign has none, "an aide to President"
+    Obama has "President"."""
     doc, k = first.doc, first.i - 1
     while k >= 0 and first.i - k <= 6 and "\n" not in doc[k].text_with_ws and is_title(doc[k]):
         k -= 1
     words = [doc[x] for x in range(k + 1, first.i)]
+    if words and low(words[-1]) in R.ROLE_LEAD_WORDS:
+        return []                                      # "adviser to the" Clinton campaign
+    owner = [x for x, w in enumerate(words) if low(w) in R.ROLE_OWNER_PREPS]
+    if owner and any(low(w) in R.TITLES for w in words[owner[-1] + 1:]):
+        words = words[owner[-1] + 1:]                  # "aide to" President Obama; not "Secretary for Defense"
     while words and low(words[0]) in R.ROLE_LEAD_WORDS:
         words.pop(0)                                   # "the", "for", "of" before the title
-    if not any(low(w) in R.TITLE_WORDS for w in words):
+    if not any(low(w) in R.TITLES for w in words):
         return []
     return [w.text for w in words]

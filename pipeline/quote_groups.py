@@ -26,7 +26,7 @@ MAX_POSTINGS = 200        # stems in more quotes than this are too common to sug
 def stems(text: str) -> set[str]:
     """Distinctive word stems of a quote (stop words and short words dropped)."""
     words = WORD.findall(text.lower().replace("\u2019", "'"))
-    return {w[:STEM] for w in words if len(w) > 2 and w not in R.QUOTE_GROUP_STOPWORDS}
+    return {w[:STEM] for w in words if len(w) > 2 and w not in R.STOP_WORDS}
 
 
 def normalised(text: str) -> str:
@@ -39,7 +39,7 @@ def _speakers_compatible(a, b, na: str, nb: str) -> bool:
     if not na or not nb:
         return True
     ta, tb = set(WORD.findall(na.lower())), set(WORD.findall(nb.lower()))
-    return len(ta & tb - R.QUOTE_GROUP_STOPWORDS) >= 1
+    return len(ta & tb - R.STOP_WORDS) >= 1
 
 
 def _same_statement(sa: set[str], sb: set[str]) -> bool:

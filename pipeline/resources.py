@@ -63,13 +63,84 @@ DATE_LINE_MAX_CHARS = 60
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters"
 BYLINE_RE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|and)\s*[^.!?]{0,60})?$")
 
-# ---------------------------------------------------------------- quote groups
-# Words that say nothing about which statement a quote is (for "also reported by").
-QUOTE_GROUP_STOPWORDS = frozenset("""
-the and that this with from have has had was were are for not but its his her their they them
-will would could should can may might been being which who whom what when where while about
-into over under also very more most some any all one two than then there here our your you
-said says say told news agency state tv television run iran's
+# ---------------------------------------------------------------- shared by several stages
+# (one list per concept, whichever stages use it: names and titles for the entities, actors and
+# quotes stages, reporting verbs for the quotes and dates stages, stop words for quote groups and
+# similar dates)
+# Titles and roles: stripped from names by `pipeline.names` (mentions keep them as their `role`,
+# quote speakers lose them) and, in the quotes stage, the head nouns that name a person
+# ("the minister said") and the words of a pull-quote credit (single words, lower-case, no trailing
+# dot: "Gen." is "gen"). A span that is nothing but these words is dropped. Qualifiers
+# ("Foreign", "Former") are not titles on their own: see TITLE_QUALIFIERS.
+TITLES = frozenset("""
+ayatollah hojatoleslam imam sheikh shaikh sayyed sayyid seyyed seyed
+mr mrs ms miss dr prof professor sir dame lord lady
+president vice-president premier pm fm mp chancellor minister secretary secretary-general
+spokesman spokeswoman spokesperson leader head chief chairman chairwoman chairperson chair speaker
+deputy vice director coordinator commander commander-in-chief general gen lt lieutenant colonel col
+major maj brigadier brig admiral adm captain capt sergeant sgt marshal
+ambassador envoy representative rep senator sen congressman congresswoman member governor gov mayor
+judge justice attorney counsel adviser advisor aide
+king queen prince princess emir sultan crown pope cardinal archbishop bishop rabbi reverend rev
+analyst activist official officer founder ceo
+""".split())
+# Title abbreviations, written with a full stop ("Sen. Ted Cruz": that full stop ends no sentence),
+# and the titles each stands for ("the senator" can be "Sen. Ted Cruz").
+TITLE_ABBREVIATIONS = {
+    "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "maj": ("major",),
+    "brig": ("brigadier",), "adm": ("admiral",), "capt": ("captain",), "sgt": ("sergeant",),
+    "gov": ("governor",), "sen": ("senator",), "rep": ("representative", "congressman", "congresswoman"),
+    "pres": ("president",), "sec": ("secretary",), "rev": ("reverend",), "prof": ("professor",),
+    "dr": ("doctor",), "mr": (), "mrs": (), "ms": (),
+}
+# Title words that are also surnames (John Major, Larry King, Erik Prince): never stripped from
+# the end of a name, nor inside one ("Martin Luther King Jr", "Khalid Sheikh Mohammed").
+TITLE_SURNAMES = frozenset({"king", "major", "bishop", "judge", "marshal", "prince", "lord", "pope", "cardinal",
+                            "chancellor", "mayor", "speaker", "chair", "head", "general", "captain", "governor",
+                            "justice", "sheikh", "dame", "queen", "miss", "chief", "rice"})
+# Words that qualify a title ("Supreme Leader", "Foreign Minister", "Secretary of Defense").
+# Stripped only next to a title word or when what remains is a person's name.
+TITLE_QUALIFIERS = frozenset({
+    "supreme", "prime", "foreign", "defense", "defence", "interior", "finance", "economy",
+    "health", "justice", "intelligence", "security", "national", "state", "former", "acting",
+    "senior", "top", "grand", "permanent", "first", "deputy", "vice", "assistant", "executive",
+    "political", "military", "spiritual", "religious", "strategic", "communications", "of",
+    "for", "the", "to", "and", "un", "us", "white", "house", "army", "navy", "revolutionary",
+})
+# Particles inside names (lower-case): kept lower-case in display names and inside a speaker's name
+# ("Khalil al-Hayya", "Charles de Gaulle", "Faf du Plessis"), ignored when comparing surnames.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "ul", "ad", "as", "ash", "ar",
+                            "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"})
+# Lemmas of reporting verbs, which introduce speech or a stated position ("X said ...", "..., he
+# warned", "the council issued a statement calling ..."): the cues of quotes, and the verbs whose full
+# date anchors the publication date ("said on 5 May 2024"). Not "release": "the footage released
+# Friday" is no source's statement.
+REPORTING_VERBS = frozenset("""
+say tell add warn state declare accuse blame deny claim insist note explain argue write tweet post
+announce confirm stress emphasize emphasise underscore urge ask reply respond answer continue recall
+acknowledge admit suggest report describe threaten vow pledge promise predict complain testify
+assert maintain observe remark comment reiterate concede charge contend quote cite joke quip shout
+yell chant scream recount boast brag praise criticize criticise condemn caution agree disagree
+estimate read call speak mention reveal disclose allege demand assure advise inform reassure
+counter retort conclude highlight point lament hail slam blast decry denounce dismiss reject
+welcome thank tout question wonder muse signal indicate specify order appeal plead beg
+characterize characterise label brand dub protest elaborate proclaim pronounce mock ridicule defend voice
+publish issue
+""".split())
+# Stop words: words that say nothing about which text a text is, dropped before comparing the words
+# of two quotes ("also reported by", speakers' names included) or of two sentences (similar dates):
+# English function words, and the attribution words that every report of a statement repeats
+# ("said", "told", "state TV", "news agency"). Not "same", "during", "between", "now": they tell
+# short statements apart ("but the situation remains the same", "to be shipped between now and June").
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+both but by can could did do does doing down each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me may might more most my
+myself no nor not of off on once one only or other our ours ourselves out over own she should so
+some such than that the their theirs them themselves then there these they this those through to too two
+under until up very was we were what when where which while who whom why will with would you your yours
+yourself
+said says say told news agency state tv television run
 """.split())
 
 # ---------------------------------------------------------------- entities / actors
@@ -78,35 +149,6 @@ said says say told news agency state tv television run iran's
 # actors; DATE, CARDINAL, EVENT, LAW, WORK_OF_ART … are never actors.
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
-# Titles and roles stripped from names and kept as the mention's `role` (single words, lower-case,
-# no trailing dot). A span that is nothing but these words is dropped.
-TITLE_WORDS = {
-    "ayatollah", "hojatoleslam", "imam", "sheikh", "shaikh", "sayyed", "sayyid", "seyyed", "seyed",
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "vice-president", "premier", "pm", "chancellor", "minister", "secretary",
-    "secretary-general", "spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief",
-    "chairman", "chairwoman", "chair", "speaker", "deputy", "vice", "director", "coordinator",
-    "commander", "commander-in-chief", "general", "gen", "lt", "lieutenant", "colonel", "col",
-    "major", "maj", "brigadier", "brig", "admiral", "adm", "captain", "capt", "sergeant", "sgt",
-    "marshal", "ambassador", "envoy", "representative", "rep", "senator", "sen", "congressman",
-    "congresswoman", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince",
-    "princess", "emir", "sultan", "crown", "pope", "cardinal", "archbishop", "bishop", "rabbi",
-    "reverend", "rev", "analyst", "activist", "official", "officer", "founder", "ceo",
-}
-# Title words that are also surnames (John Major, Larry King, Erik Prince): never stripped from
-# the end of a name.
-TITLE_SURNAMES = {"king", "major", "bishop", "judge", "marshal", "prince", "lord", "pope", "cardinal",
-                  "chancellor", "mayor", "speaker", "chair", "head", "general", "captain", "governor",
-                  "justice", "sheikh", "dame", "queen", "miss", "chief", "rice"}
-# Words that qualify a title ("Supreme Leader", "Foreign Minister", "Secretary of Defense").
-# Stripped only next to a title word or when what remains is a person's name.
-TITLE_QUALIFIERS = {
-    "supreme", "prime", "foreign", "defense", "defence", "interior", "finance", "economy",
-    "health", "justice", "intelligence", "security", "national", "state", "former", "acting",
-    "senior", "top", "grand", "permanent", "first", "deputy", "vice", "assistant", "executive",
-    "political", "military", "spiritual", "religious", "strategic", "communications", "of",
-    "for", "the", "to", "and", "un", "us", "white", "house", "army", "navy", "revolutionary",
-}
 # Last words that make a span an organisation, whatever NER said ("Coordination Framework").
 ORG_HEAD_WORDS = {
     "council", "framework", "ministry", "party", "movement", "front", "corps", "guards", "army",
@@ -356,9 +398,6 @@ FIRST_NAME_VARIANTS = [
     ["jafar", "jaafar", "ja'far"], ["mohammadreza", "mohammad-reza", "mohamadreza"],
     ["naim", "naeem"], ["khalil", "halil"], ["nasser", "naser", "nasir"], ["qassem", "qasem", "kassem", "ghasem"],
 ]
-# Particles inside names: lower-case in display names, ignored when comparing surnames.
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "ul", "ad", "as", "ash", "ar",
-                  "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
 
 # ---------------------------------------------------------------- dates
 # (section owned by the dates stage)
@@ -446,12 +485,6 @@ OPEN_END_PREPS = ["until", "till", "through", "to"]   # a date after these is of
 # "until"/"till" + date is ahead of the publication unless the verb is past ("lasted until May"),
 # and even then after these (a deadline given in the past: "gave them until March 6").
 DEADLINE_VERBS = ["give", "extend", "grant", "allow", "delay", "postpone", "defer", "adjourn", "suspend"]
-# Reporting verbs: a full date attached to one of these anchors the publication date (text step).
-REPORTING_VERBS = [
-    "say", "tell", "announce", "report", "state", "declare", "confirm", "claim", "add", "warn",
-    "write", "reveal", "disclose", "insist", "deny", "note", "explain", "stress", "urge", "publish",
-    "release", "issue", "quote", "cite",
-]
 # Days a year-less date (month: its first day) may lie after publication when the tense is not
 # past: announced events ("the summit on Nov. 20"). Tuned on TBAQ: 14 -> 0.809, 45 -> 0.817, 90 -> 0.818.
 NEAR_FUTURE_DAYS = 45
@@ -466,29 +499,9 @@ NEAR_DUP_JACCARD = 0.8
 SIMILAR_MIN_SHARED = 8
 SIMILAR_MIN_OVERLAP = 0.5
 SIMILAR_MIN_SENTENCES = 2
-SIMILAR_STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having
-he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-nor not now of off on once only or other our ours ourselves out over own said same says she should so some
-such than that the their theirs them themselves then there these they this those through to too under until
-up very was we were what when where which while who whom why will with would you your yours yourself
-""".split())
 
 # ---------------------------------------------------------------- quotes
 # (section owned by the quotes stage)
-# Lemmas of verbs that introduce speech or a stated position ("X said ...", "..., he warned").
-QUOTE_REPORTING_VERBS = frozenset("""
-say tell add warn state declare accuse blame deny claim insist note explain argue write tweet post
-announce confirm stress emphasize emphasise underscore urge ask reply respond answer continue recall
-acknowledge admit suggest report describe threaten vow pledge promise predict complain testify
-assert maintain observe remark comment reiterate concede charge contend quote cite joke quip shout
-yell chant scream recount boast brag praise criticize criticise condemn caution agree disagree
-estimate read call speak mention reveal disclose allege demand assure advise inform reassure
-counter retort conclude highlight point add lament hail slam blast decry denounce dismiss reject
-welcome thank tout question wonder muse predict signal indicate specify order appeal plead beg
-characterize characterise label brand dub protest elaborate proclaim pronounce mock ridicule defend voice
-""".split())
 # Verbs that make any noun phrase a source ("the board said"); other verbs need a name or a
 # known speaker noun as subject ("that fact speaks volumes" is no attribution).
 QUOTE_CORE_VERBS = frozenset("""
@@ -551,17 +564,6 @@ QUOTE_DOCUMENT_NOUNS = frozenset("""
 report account transcript study poll survey memo document filing complaint lawsuit suit ruling
 statement letter ad advertisement video website
 """.split())
-# Titles: words that precede a name or follow it in a pull-quote credit (lower-case).
-QUOTE_TITLES = frozenset("""
-president vice prime minister secretary spokesman spokeswoman spokesperson representative
-ambassador envoy coordinator director chief head leader commander general gen. brigadier
-lieutenant lt. colonel col. major maj. captain capt. admiral adm. sergeant sgt. chairman chairwoman
-chair chancellor governor gov. senator sen. rep. congressman congresswoman mayor judge justice
-attorney counsel adviser advisor aide deputy supreme ayatollah sheikh imam king queen prince
-princess emir sultan pope cardinal bishop rabbi reverend rev. dr. dr mr. mr mrs. mrs ms. ms
-professor prof. analyst official officer member founder ceo chairperson pm fm mp speaker
-permanent acting former top senior interior foreign defense defence finance
-""".split())
 # Head nouns of an epithet that stands for a person named before ("the Texas senator said", "the former
 # secretary of state", "the New York businessman"). Words that introduce someone new (spokesman,
 # official, source, aide, analyst) are deliberately absent.
@@ -571,8 +573,6 @@ billionaire magnate mogul tycoon socialist congressman congresswoman secretary l
 chairman chairwoman chancellor minister premier monarch king queen pontiff pope hopeful contender
 rival challenger incumbent populist
 """.split())
-# Name particles allowed inside a person's name (lower-case): "Khalil al-Hayya", "Charles de Gaulle".
-QUOTE_NAME_PARTICLES = frozenset("al el bin ibn de da van von der le la abu abd".split())
 
 # ---------------------------------------------------------------- quotes: small word lists of the rules
 # (section owned by the quotes stage; moved out of pipeline/quotes/ logic, one list per concept)
@@ -602,9 +602,6 @@ QUOTE_CREDIT_INTRODUCERS = frozenset(["-", "\u2014", "\u2013", "from", "by"])
 QUOTE_ADDRESSEE_VERBS = frozenset("tell ask".split())
 # Reporting verbs that, even with a complement ("He told reporters."), lead into the next quote.
 QUOTE_LEAD_IN_OBJECT_VERBS = frozenset(["tell"])
-# Title abbreviations of an epithet's head noun: "the senator" can be "Sen. Ted Cruz".
-QUOTE_TITLE_ABBREVIATIONS = {"senator": ("sen",), "governor": ("gov",), "congressman": ("rep",),
-                             "congresswoman": ("rep",), "president": ("pres",), "secretary": ("sec",)}
 
 
 # ---------------------------------------------------------------- input files
@@ -625,6 +622,10 @@ INVISIBLE_CHARS = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\
 # (block owned by the entities, actors and dates stages; moved out of their logic, one list per concept)
 # Words dropped before a title that leads a name ("the", "of" in "the US Secretary of Defense").
 ROLE_LEAD_WORDS = frozenset({"the", "of", "for", "to", "and"})
+# Prepositions after a title that make it someone else's when another title or the name follows: "an
+# aide to President Obama" (Obama's role is "President"), "a senior adviser to the Clinton campaign"
+# (no role for the campaign); "Secretary for Defense" is one title.
+ROLE_OWNER_PREPS = frozenset({"to", "for"})
 # Transliteration rewrites for a spelling-insensitive key (Haniyeh/Hanieh), applied in this order.
 TRANSLIT_REWRITES = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("iy", "i"), ("q", "k"))
 # Name prefixes that are not name+title glue: "McDonald", "DeGaulle", "MacArthur" stay one name.

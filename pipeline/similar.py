@@ -119,7 +119,7 @@ def sentence_sets(text: str) -> list[frozenset[str]]:
     out = []
     for sent in _SENT_SPLIT.split(text):
         words = {w[:-2] if w.endswith("'s") else w for w in _words(sent)}
-        words = frozenset(w for w in words if len(w) > 2 and w not in R.SIMILAR_STOP_WORDS)
+        words = frozenset(w for w in words if len(w) > 2 and w not in R.STOP_WORDS)
         if len(words) >= R.SIMILAR_MIN_SHARED:
             out.append(words)
     return out

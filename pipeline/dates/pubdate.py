@@ -37,7 +37,8 @@ def publication_from_text(doc: Doc, timexes: list[dict], skip: Callable[[int], b
 
 
 def _anchored_by_reporting(doc: Doc, tok: Token, expr_end: int) -> bool:
-    """Does the first verb above the expression's tokens have a reporting lemma?"""
+    """Does the first verb above the expression's tokens have a reporting lemma? Not a participle
+    after a noun: "agents charged in the Dec. 21, 1988, bombing" dates the bombing, not a report."""
     first, end, _, _ = sent_bounds(doc, tok)
     toks = [t for t in doc[first:end] if tok.idx <= t.idx < expr_end]
     heads = [t for t in toks if t.head not in toks or t.head == t]
@@ -49,7 +50,7 @@ def _anchored_by_reporting(doc: Doc, tok: Token, expr_end: int) -> bool:
             if v.head == v:
                 break
             v = v.head
-        if v.pos_ == "VERB" and v.lemma_.lower() in R.REPORTING_VERBS:
+        if v.pos_ == "VERB" and v.lemma_.lower() in R.REPORTING_VERBS and v.dep_ != "acl":
             return True
     return False
 

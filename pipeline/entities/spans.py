@@ -78,7 +78,7 @@ def title_led_names(doc: Doc) -> list[tuple[list[Token], str]]:
     out = []
     n = len(doc)
     for t in doc:
-        if not t.text[:1].isupper() or low(t) not in R.TITLE_WORDS or "\n" in t.whitespace_:
+        if not t.text[:1].isupper() or low(t) not in R.TITLES or "\n" in t.whitespace_:
             continue
         k = t.i + 1
         if k + 1 < n and doc[k].lower_ in R.TITLE_LINK_PREPS and doc[k + 1].ent_type_ in ("GPE", "ORG"):
@@ -88,7 +88,7 @@ def title_led_names(doc: Doc) -> list[tuple[list[Token], str]]:
                 k += 1
         run = []
         while k < n and len(run) < 4 and doc[k].pos_ == "PROPN" and doc[k].is_title \
-                and not doc[k].ent_type_ and low(doc[k]) not in R.TITLE_WORDS:
+                and not doc[k].ent_type_ and low(doc[k]) not in R.TITLES:
             run.append(doc[k])
             if "\n" in doc[k].whitespace_:
                 break
@@ -108,7 +108,7 @@ def split_glue(m: Mention, known: dict[str, str]) -> list[Mention]:
             continue
         tail = norm(g.group(2))
         tail_type = known.get(tail) or ("ORG" if tail in R.MEDIA_NAMES else None)
-        if not tail_type and tail not in R.TITLE_WORDS:
+        if not tail_type and tail not in R.TITLES:
             continue
         head = Mention(m.toks[:k + 1], m.label, m.type, "", role=m.role)
         head.start, head.end = m.toks[0].idx, tok.idx + len(g.group(1))

@@ -15,7 +15,7 @@
 4. Unmarked statements: `pull` quotes (`pull.py`) and `indirect` speech (`indirect.py`:
    `X said (that) …`, `according to X, …`).
 5. Speakers are resolved in document order (`resolve.py`); display names lose their titles
-   ("Ayatollah Ali Khamenei" -> "Ali Khamenei") and articles.
+   ("Ayatollah Ali Khamenei" -> "Ali Khamenei", `pipeline.names.strip_titles`) and articles.
 
 Word lists (reporting verbs, titles, pronouns, media nouns) live in `pipeline.resources`.
 Offsets are half-open Python string indices into `doc.text`; `doc.text[start:end] == text` always.
@@ -26,6 +26,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from ..names import strip_titles
 from .context import Ctx
 from .direct import direct, is_direct_position
 from .indirect import indirect_quotes
@@ -34,7 +35,6 @@ from .partial import partial
 from .pull import pull_quotes
 from .records import Attr, Spk
 from .resolve import resolve
-from .speakers import strip_titles
 
 __all__ = ["extract_quotes", "find_marked", "strip_titles", "Marked", "Spk", "Attr"]
 

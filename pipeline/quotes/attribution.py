@@ -10,11 +10,12 @@ import re
 from spacy.tokens import Span, Token
 
 from .. import resources as R
+from ..names import strip_titles
 from .context import Ctx, lemma, tok_end
 from .cues import according, cue_text, has_own_content, is_cue_verb, np_near, source_of_verb, subject_token
 from .marks import CF, MARKS
 from .records import Spk
-from .speakers import kind_of_noun, namelike, speaker_from_token, speakerlike, strip_titles
+from .speakers import kind_of_noun, namelike, speaker_from_token, speakerlike
 
 # Search window sizes, in tokens.
 RIGHT_WINDOW = 14

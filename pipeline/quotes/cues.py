@@ -37,7 +37,7 @@ def is_cue_verb(t: Token) -> bool:
     """A reporting verb ("said", "warned") or a reporting phrasal verb ("went on", "shot back")."""
     if t.pos_ not in ("VERB", "AUX") or lemma(t) == "be":
         return False
-    if lemma(t) in R.QUOTE_REPORTING_VERBS:
+    if lemma(t) in R.REPORTING_VERBS:
         return True
     if lemma(t) == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in t.children):
         return True     # "as X put it: "…""

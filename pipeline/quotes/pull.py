@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 
 from .. import resources as R
+from ..names import strip_titles, title_word
 from .context import Ctx
 from .marks import END_PUNCT, UNAMBIGUOUS_MARKS, trimmed
 from .records import Attr, Spk
-from .speakers import strip_titles
 
 
 def pull_quotes(ctx: Ctx) -> list[Attr]:
@@ -34,7 +34,7 @@ def _pull_credit(ctx: Ctx, ls: int, le: int) -> Attr | None:
     for g in re.finditer(r"(?<=[a-z])(?=[A-Z][a-z])", text[tail_start:le]):
         cut = tail_start + g.start()
         title_part = text[cut:le].split()
-        if not any(w.lower() in R.QUOTE_TITLES for w in title_part[:6]):
+        if not any(title_word(w) for w in title_part[:6]):
             continue
         name_words = []
         pos = cut
@@ -56,7 +56,8 @@ def _pull_credit(ctx: Ctx, ls: int, le: int) -> Attr | None:
         words = tail.split()
         if not 2 <= len(words) <= 20:
             continue
-        k = next((i for i, w in enumerate(words) if w.lower().strip(",") in R.QUOTE_TITLES), None)
+        k = next((i for i, w in enumerate(words)
+                  if title_word(w, qualifiers=True) and w.lower() not in R.ROLE_LEAD_WORDS), None)
         if k is None or not 2 <= k <= 4 or not all(w[:1].isupper() for w in words[:k]):
             continue
         toks = ctx.tokens(ls + m.end(), le)

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from .. import resources as R
+from ..names import strip_titles
 from .context import Ctx, lemma, tok_end
 from .records import Attr, Spk
-from .speakers import strip_det, strip_titles
+from .speakers import strip_det
 
 # How far back (characters) an antecedent may lie.
 ANTECEDENT_CHARS = 3000
@@ -143,7 +144,7 @@ def _epithet_ref(ctx: Ctx, cands: list[_Cand], spk: Spk) -> _Cand | None:
     words = text[spk.start:spk.end].split()[1:]
     caps = {w.strip(".,").lower() for w in words[:-1] if w[:1].isupper()}
     head = (spk.head or "").lower()
-    heads = {head, *R.QUOTE_TITLE_ABBREVIATIONS.get(head, ())}
+    heads = {head, *(a for a, titles in R.TITLE_ABBREVIATIONS.items() if head in titles)}
     n = bisect.bisect_left(cands, sent_start, key=lambda c: c.pos)
     best, best_score = None, 0
     seen = set()
@@ -181,7 +182,7 @@ def _title_before(text: str, pos: int) -> str:
     cut = 0
     for b in re.finditer(r"[,;:!?\"\u201c\u201d()\n]|\.(?=\s)", before):
         word = re.findall(r"\w+", before[:b.start()])[-1:]
-        if b.group() == "." and word and word[0].lower() in R.QUOTE_TITLES | {w.rstrip(".") for w in R.QUOTE_TITLES}:
+        if b.group() == "." and word and word[0].lower() in R.TITLE_ABBREVIATIONS:
             continue    # "Sen. Ted Cruz"
         if b.group() == "." and word and len(word[0]) == 1:
             continue    # "George W. Bush"

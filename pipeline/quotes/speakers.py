@@ -1,37 +1,13 @@
-"""Speakers as quotes use them: display names without titles, and the speaker mention a token heads."""
+"""Speakers as quotes use them: display names without titles (`pipeline.names.strip_titles`), and the
+speaker mention a token heads."""
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Token
 
 from .. import resources as R
+from ..names import strip_titles, title_word
 from .context import Ctx, lemma, tok_end
 from .records import Spk
-
-
-def strip_titles(name: str, typ: str | None = "PERSON") -> str:
-    """'Ayatollah Ali Khamenei' -> 'Ali Khamenei'; 'US Secretary of Defense Lloyd Austin' -> 'Lloyd Austin'.
-    Names of organisations, places and media are kept as they are."""
-    if typ not in ("PERSON", None):
-        return name.strip()
-    words = name.split()
-    cut = 0
-    for k, w in enumerate(words[:-1]):
-        low = w.lower().strip(",")
-        if low in R.QUOTE_TITLES or low.rstrip(".") in R.QUOTE_TITLES:
-            cut = k + 1
-            # "Secretary of Defense X": skip "of <Word>" after a title
-            if k + 2 < len(words) - 1 and words[k + 1].lower() == "of":
-                cut = k + 3
-    rest = words[cut:] or words[-1:]
-    # "spokesman in Lebanon Mahmoud Tah": drop the place phrase after the title
-    while len(rest) > 2 and rest[0][:1].islower() and rest[0].lower() not in R.QUOTE_NAME_PARTICLES:
-        rest = rest[2:]
-    while len(rest) > 1 and rest[0][:1].islower() and rest[0].lower() not in R.QUOTE_NAME_PARTICLES:
-        rest = rest[1:]
-    out = " ".join(rest).strip(" ,")
-    return re.sub(r"(?:['\u2019]s)$", "", out) or name
 
 
 def speaker_from_token(ctx: Ctx, tok: Token, subject: bool = True) -> Spk | None:
@@ -55,7 +31,7 @@ def speaker_from_token(ctx: Ctx, tok: Token, subject: bool = True) -> Spk | None
                 tok = c
                 break
     # "Iran's Ambassador to Russia Kazem Jalali": the name inside the title phrase
-    if tok.lower_ in R.QUOTE_TITLES:
+    if title_word(tok.text):
         names = [t for t in tok.subtree if t.i > tok.i and t.pos_ == "PROPN" and (
             t.ent_type_ == "PERSON" or (ctx.mention_over(t.idx, tok_end(t)) or {}).get("type") == "PERSON")]
         if names:
@@ -96,7 +72,7 @@ def kind_of_noun(t: Token) -> str | None:
         return "MEDIA"
     if low in R.QUOTE_ORG_NOUNS:
         return "ORG"
-    if low in R.QUOTE_TITLES or low in R.QUOTE_PERSON_NOUNS:
+    if low.rstrip(".") in R.TITLES or low in R.QUOTE_PERSON_NOUNS:
         return "PERSON"
     if low in R.QUOTE_GROUP_NOUNS:
         return "GROUP"
@@ -124,8 +100,7 @@ def speakerlike(spk: Spk | None) -> Spk | None:
 
 def title_abbrev(word: str) -> bool:
     """A title abbreviation before a name ("Sen.", "Gov.", "Dr.")."""
-    low = word.lower()
-    return low in R.QUOTE_TITLES or f"{low}." in R.QUOTE_TITLES
+    return word.lower().rstrip(".") in R.TITLE_ABBREVIATIONS
 
 
 def _named_speaker(ctx: Ctx, tok: Token, m: dict | None, subject: bool) -> Spk:
