@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import actors as actors_mod
+from . import resources as R
 from .quote_groups import group_quotes
 
 MENTION_COLS = ["doc_id", "start", "end", "text", "label", "sent", "name", "type"]
@@ -64,14 +65,72 @@ def actor_at(spans, doc_id: str, start, end) -> str | None:
     return None
 
 
-def link_quotes(quotes: pd.DataFrame, spans, names: dict[str, str]) -> pd.DataFrame:
-    """speaker_id / speaker from the named mention the attribution resolves to; about_ids."""
+def name_key(text) -> str:
+    """A speaker or actor name compared loosely: case, apostrophes, spacing and a leading "the"."""
+    if not isinstance(text, str):
+        return ""
+    key = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def speaker_keys(raw) -> list[str]:
+    """The keys a raw speaker may match: itself, then without a trailing media noun
+    ("Tasnim news agency" -> "tasnim")."""
+    key = name_key(raw)
+    words = key.split()
+    while len(words) > 1 and words[-1] in R.SPEAKER_TRAILING_WORDS:
+        words.pop()
+    return list(dict.fromkeys([key, " ".join(words)]))
+
+
+def names_by_doc(mentions: pd.DataFrame, actors: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """{(doc_id, name key): actor_id} for every actor mentioned in a document, by its name, its
+    aliases and the surface forms used there; plus {("", key): actor_id} for names and aliases
+    that belong to one actor only in the whole corpus."""
+    aliases = dict(zip(actors.actor_id, actors.aliases)) if "aliases" in actors else {}
+    names = dict(zip(actors.actor_id, actors.name))
+
+    def forms(aid) -> list:
+        more = aliases.get(aid)
+        return [names.get(aid), *(list(more) if more is not None else [])]
+    out: dict[tuple[str, str], str] = {}
+    for doc, aid, text in zip(mentions.doc_id, mentions.actor_id, mentions.text):
+        for form in (text, *forms(aid)):
+            if key := name_key(form):
+                out.setdefault((doc, key), aid)
+    owners: dict[str, set] = {}
+    for aid in actors.actor_id:
+        for form in forms(aid):
+            if key := name_key(form):
+                owners.setdefault(key, set()).add(aid)
+    out.update({("", key): next(iter(ids)) for key, ids in owners.items() if len(ids) == 1})
+    return out
+
+
+def speaker_by_name(doc_id: str, raw, by_name: dict[tuple[str, str], str]) -> str | None:
+    """The actor an unlinked speaker names: one of its article's actors ("foreign ministry" -> the
+    article's Foreign Ministry), else, for a proper name, the one actor of the corpus with that
+    name ("Tasnim news agency" -> Tasnim). A common noun never reaches outside its article."""
+    keys = speaker_keys(raw)
+    found = next((by_name[(doc_id, k)] for k in keys if (doc_id, k) in by_name), None)
+    if found is None and isinstance(raw, str) and raw[:1].isupper():
+        found = next((by_name[("", k)] for k in keys if ("", k) in by_name), None)
+    return found
+
+
+def link_quotes(quotes: pd.DataFrame, spans, names: dict[str, str],
+                by_name: dict[tuple[str, str], str] | None = None) -> pd.DataFrame:
+    """speaker_id / speaker from the named mention the attribution resolves to, else from the
+    speaker's name among the article's actors; about_ids."""
     q = quotes.copy()
     if q.empty:
         for c in ("speaker_id", "about_ids"):
             q[c] = pd.Series(dtype=object)
         return q
     sid = [actor_at(spans, d, s, e) for d, s, e in zip(q.doc_id, q.speaker_ref_start, q.speaker_ref_end)]
+    if by_name:
+        sid = [a if a is not None else speaker_by_name(d, raw, by_name)
+               for a, d, raw in zip(sid, q.doc_id, q.speaker_raw)]
     q["speaker_id"] = sid
     q["speaker"] = [names.get(a) if a is not None else raw for a, raw in zip(sid, q.speaker_raw)]
     q["about_ids"] = [
@@ -106,6 +165,6 @@ def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFram
     return {
         "actors": actors,
         "mentions": m[["doc_id", "actor_id", "start", "end", "text", "label", "sent", "name", "type"]],
-        "quotes": _with_groups(link_quotes(quotes, spans, names)),
+        "quotes": _with_groups(link_quotes(quotes, spans, names, names_by_doc(m, actors))),
         "events": link_events(events, spans),
     }

@@ -539,6 +539,8 @@ QUOTE_MEDIA_NOUNS = frozenset("""
 agency tv television radio broadcaster newspaper paper daily outlet channel media network website
 magazine press wire
 """.split())
+# Words after a source's name that do not change who it is: "Tasnim news agency" is Tasnim.
+SPEAKER_TRAILING_WORDS = QUOTE_MEDIA_NOUNS | {"news", "agency's", "official", "officials"}
 QUOTE_ORG_NOUNS = frozenset("""
 ministry office government department council committee court board agency party campaign army
 military police embassy spokesperson administration commission authority authorities bureau
