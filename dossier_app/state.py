@@ -163,3 +163,11 @@ def network_settings_to_url(top: int, weight: int, unit: str) -> None:
     for key, value in ((NET_TOP, top), (NET_WEIGHT, weight), (NET_UNIT, unit)):
         if st.query_params.get(NET_PARAMS[key]) != str(value):
             st.query_params[NET_PARAMS[key]] = str(value)
+
+
+def select_actor(actor_id: str) -> None:
+    """Filter every page by this one actor (a callback, before the sidebar is drawn)."""
+    set_actor_filter([actor_id])
+
+
+filters, reset = current_filters, reset_filters      # the short names the architecture notes use

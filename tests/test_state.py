@@ -105,3 +105,10 @@ def test_undo_takes_back_the_last_curation(sample_cache, tmp_path, monkeypatch):
     assert set(store.read_table(cache, "actors").name) == before
     assert not [b for b in at.button if b.label.startswith("Undo")]
     assert "Undone: Hid 1 actor." in at.success[0].value.replace("\\", "")
+
+
+def test_the_multipage_workaround_still_finds_what_it_relies_on():
+    """data.ensure_entrypoint flips PagesManager.uses_pages_directory: if Streamlit renames or
+    drops it, pages opened first in a fresh server would run without the sidebar. Fail loudly."""
+    from streamlit.runtime.pages_manager import PagesManager
+    assert isinstance(PagesManager.uses_pages_directory, (bool, type(None)))
