@@ -52,7 +52,7 @@ HELP_NOTE = "Node size: mentions. Hover for details, click an actor to highlight
 def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, *, height_px: int = 650, title: str = "",
                  subtitle: str = "", source_note: str = "", legend: list[tuple[str, str]] | None = None,
                  empty_message: str = DEFAULT_EMPTY, select_hint: str = DEFAULT_HINT,
-                 pickable: bool = False) -> str:
+                 pickable: bool = False, png_name: str = "dossier-network") -> str:
     """Self-contained HTML page drawing the actor network.
 
     ``nodes``/``edges`` as returned by :func:`dossier_app.graph.build_graph`.
@@ -74,7 +74,7 @@ def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, *, height_px: int = 6
         "title": title, "subtitle": subtitle, "source": source_note, "legend": legend,
         "edgeLegend": [k for k in ("co-occurrence", QUOTES_ABOUT) if k in kinds],
         "hint": select_hint, "nNodes": len(records["nodes"]), "labelTop": LABEL_TOP,
-        "pickable": bool(pickable),
+        "pickable": bool(pickable), "pngName": re.sub(r"[^A-Za-z0-9_.-]+", "-", png_name)[:120] + ".png",
         "quoteColor": QUOTE_EDGE_COLOR, "coocColor": COOC_EDGE_COLOR,
     }
     scripts = {

@@ -39,7 +39,7 @@ subtitle = (f"{len(nodes)} actors, {len(edges)} links · co-occurrence in the sa
 html_doc = network_html(nodes, edges, height_px=760, title="Who appears with whom", subtitle=subtitle,
                         source_note=corpus.source_note(),
                         select_hint="Double-click an actor, or use the button, to filter every page by it.",
-                        pickable=True)
+                        pickable=True, png_name=export_name("network", filters, names))
 if edges.empty:
     st.info(f"No links weigh {min_weight} or more under these filters (the heaviest weighs {heaviest}): "
             f"lower the minimum edge weight.", icon=":material/link_off:")

@@ -350,3 +350,14 @@ def test_network_view_leaves_out_unlinked_actors_but_keeps_picked_ones():
     assert sorted(net.nodes.id) == ["h", "k"] and net.isolated == 1
     picked = network.network_view(c, Filters(actors=("i",)), top_n=10, min_weight=2, include_quotes=False)
     assert list(picked.nodes.id) == ["i"] and picked.isolated == 0
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("dossier-network-ali-khamenei-2024-01-01_end", "dossier-network-ali-khamenei-2024-01-01_end.png"),
+    ('x"</script><b>', "x-script-b-.png"),
+])
+def test_the_network_png_is_named_after_the_view(name, expected):
+    from dossier_app.network_html import network_html
+    nodes, edges = build_graph(*corpus())
+    page = network_html(nodes, edges, png_name=name)
+    assert f'"pngName":"{expected}"' in page.replace(": ", ":")

@@ -183,7 +183,7 @@
     out.toBlob(function (blob) {
       var a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
-      a.download = "dossier-network.png";
+      a.download = cfg.pngName || "dossier-network.png";
       document.body.appendChild(a);
       a.click();
       a.remove();
