@@ -171,3 +171,16 @@ def select_actor(actor_id: str) -> None:
 
 
 filters, reset = current_filters, reset_filters      # the short names the architecture notes use
+
+
+def show_edge(value: str) -> None:
+    """A link clicked in the graph: pick it in the evidence list (ignored unless it is a link drawn)."""
+    parts = value.split("\t")
+    if len(parts) == 3 and all(0 < len(p) <= 100 for p in parts):
+        st.session_state[NET_EDGE] = value
+
+
+def keep_edge(drawn: set[str]) -> None:
+    """Forget a picked link the graph no longer draws (before the list is drawn)."""
+    if st.session_state.get(NET_EDGE) not in drawn:
+        st.session_state.pop(NET_EDGE, None)

@@ -53,7 +53,7 @@ def pick(name: str) -> None:
         state.set_actor_filter([aid])
 
 
-actor_pick_bridge("network_pick", pick)
+actor_pick_bridge("network_pick", pick, on_edge=state.show_edge)
 
 c1, c2 = st.columns([2, 1])
 pick = c1.selectbox("Focus on an actor (sets the sidebar filter)", [None, *nodes.id],
@@ -79,8 +79,9 @@ def link_label(k: str) -> str:
 
 
 # options are the links themselves (not positions), so new settings never point at another link
+state.keep_edge(set(links))
 link = st.selectbox("Link", list(links), index=None, key=state.NET_EDGE, format_func=link_label,
-                    placeholder="Pick a link to read the sentences or quotes behind it",
+                    placeholder="Pick a link, or click one in the graph, to read the sentences or quotes behind it",
                     label_visibility="collapsed")
 if link in links:
     e = links[link]

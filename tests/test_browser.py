@@ -93,3 +93,30 @@ def test_clicking_a_timeline_mark_lists_its_statements(server, browser):
     assert page.locator('[data-testid="stExpander"]').count() >= 1
     assert errors == []
     page.close()
+
+
+def test_clicking_a_link_in_the_graph_lists_its_evidence(server, browser):
+    page, _ = open_page(browser, server + "/network")
+    frame_el = page.locator("iframe").first
+    frame_el.wait_for(state="visible", timeout=60_000)
+    frame = frame_el.element_handle().content_frame()
+    frame.locator("body[data-graph-ready]").wait_for(state="attached", timeout=60_000)
+    hit = frame.evaluate("""() => {
+        const net = dossierNetwork, r = document.getElementById('net').getBoundingClientRect();
+        for (const e of DOSSIER_NETWORK.edges) {            // a link whose middle is clear of nodes
+            const p = net.getPositions([e.from, e.to]);
+            const mid = net.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2});
+            if (net.getEdgeAt(mid) === e.id && net.getNodeAt(mid) === undefined
+                && mid.x > 5 && mid.y > 5 && mid.x < r.width - 5 && mid.y < r.height - 5)
+                return [r.left + mid.x, r.top + mid.y, e.title || ''];
+        }
+        return null;
+    }""")
+    assert hit, "no clickable link in the graph"
+    box = frame_el.bounding_box()
+    page.mouse.click(box["x"] + hit[0], box["y"] + hit[1])
+    page.get_by_text("by date").or_(page.get_by_text(" sentences.")).or_(page.get_by_text(" quotes.")).first.wait_for(
+        state="visible", timeout=30_000)
+    page.wait_for_function(IDLE, timeout=60_000)
+    assert page.get_by_role("link", name="Open in the Reader").count() >= 1
+    page.close()

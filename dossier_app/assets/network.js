@@ -73,7 +73,10 @@
       panel.hidden = true;
     }
   }
-  network.on("click", function (p) { highlight(p.nodes.length ? p.nodes[0] : null); });
+  network.on("click", function (p) {
+    highlight(p.nodes.length ? p.nodes[0] : null);
+    if (!p.nodes.length && p.edges.length && cfg.pickable) pickEdge(p.edges[0]);
+  });
   network.on("doubleClick", function (p) { if (p.nodes.length && cfg.pickable) setParentFilter(byId[p.nodes[0]].name); });
 
   // Picking an actor: tell the embedding app (dossier_app/bridge.py), which sets its actor filter.
@@ -83,6 +86,15 @@
     } catch (e) {
       document.getElementById("panel-hint").textContent = cfg.hint;
     }
+  }
+
+  // Clicking a link: the app lists the evidence behind it (ids only; the app checks them).
+  function pickEdge(edgeId) {
+    var e = D.edges.filter(function (x) { return x.id === edgeId; })[0];
+    if (!e) return;
+    try {
+      window.parent.postMessage({ type: "dossier:pick-edge", name: [e.from, e.to, e.kind].join("\t") }, "*");
+    } catch (err) { /* not embedded: nothing to tell */ }
   }
 
   // --- Download PNG: 2x, white background, title, legend and source note ---
