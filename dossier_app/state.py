@@ -184,3 +184,16 @@ def keep_edge(drawn: set[str]) -> None:
     """Forget a picked link the graph no longer draws (before the list is drawn)."""
     if st.session_state.get(NET_EDGE) not in drawn:
         st.session_state.pop(NET_EDGE, None)
+
+
+GO_READER = "go_reader"
+
+
+def read_about(actor_id: str) -> None:
+    """Filter every page by this actor and open the Reader on its articles (a callback)."""
+    select_actor(actor_id)
+    st.session_state[GO_READER] = True
+
+
+def pop_go_reader() -> bool:
+    return bool(st.session_state.pop(GO_READER, False))

@@ -10,6 +10,8 @@ from dossier_app.network_html import network_html
 
 corpus, filters = data.current()
 names = corpus.names
+if state.pop_go_reader():                   # "Read the articles mentioning …" was clicked
+    st.switch_page(data.page_path("reader.py"))
 
 st.title("Actor network")
 state.network_settings_from_url()            # a shared link's top-N, weight and unit, on a session's first run
@@ -60,7 +62,9 @@ pick = c1.selectbox("Focus on an actor (sets the sidebar filter)", [None, *nodes
                     format_func=lambda a: "—" if a is None else names.get(a, a))
 if pick:
     # a callback runs before the sidebar widget is drawn, so it may set the widget's state
-    c1.button("Apply actor filter", on_click=state.set_actor_filter, args=([pick],))
+    c1.button("Apply actor filter", on_click=state.select_actor, args=(pick,))
+    c1.button(f"Read the articles mentioning {names.get(pick, pick)}", on_click=state.read_about, args=(pick,),
+              icon=":material/article:")
 c2.download_button("Download edges CSV", lambda: graph.edges_csv(nodes, edges), file_name=export_name("network-edges", filters, names) + ".csv",
                    mime="text/csv")
 

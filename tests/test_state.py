@@ -112,3 +112,16 @@ def test_the_multipage_workaround_still_finds_what_it_relies_on():
     drops it, pages opened first in a fresh server would run without the sidebar. Fail loudly."""
     from streamlit.runtime.pages_manager import PagesManager
     assert isinstance(PagesManager.uses_pages_directory, (bool, type(None)))
+
+
+def test_from_a_network_actor_to_the_articles_mentioning_it(env, sample_cache):
+    actors = store.read_table(sample_cache, "actors")
+    kh = actors.actor_id[actors.name == "Ali Khamenei"].item()
+    at = open_app("network.py")
+    next(s for s in at.selectbox if s.label.startswith("Focus on an actor")).set_value(kh).run()
+    next(b for b in at.button if b.label == "Read the articles mentioning Ali Khamenei").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    # the filter is set and the page asked for the Reader (AppTest does not follow st.switch_page;
+    # in a browser the Reader opens on Khamenei's articles)
+    assert at.multiselect(key="f_actors").value == [kh]
+    assert "go_reader" not in at.session_state
