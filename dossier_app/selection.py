@@ -6,16 +6,16 @@ shows gives a changed table a fresh, empty selection, and `picked_row` never ind
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Iterable
 
 import pandas as pd
+from pipeline.ids import short_hash
 
 
 def table_key(prefix: str, ids: Iterable[str]) -> str:
     """A widget key that changes whenever the table's rows (by id, in order) change."""
     text = "".join(f"{i}\x00" for i in ids)           # one hash update, same digest as one per id
-    return f"{prefix}_{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+    return f"{prefix}_{short_hash(text, 12)}"
 
 
 def picked_row(table: pd.DataFrame, rows: Iterable[int] | None) -> pd.Series | None:

@@ -1,9 +1,9 @@
 """Plain records passed between stages. Stages are pure functions over these and spaCy Docs."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from .ids import short_hash
 
 # Roles of the lines (blocks) of a cleaned article. Only "body" (and "lead") lines carry events
 # and quotes; the others are kept in the text so offsets stay honest but are skipped by stages.
@@ -50,4 +50,4 @@ class Article:
 
 
 def doc_id_for(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return short_hash(text)

@@ -1,16 +1,16 @@
 """Events: one dated row per resolved time expression, plus a publication event for the lead."""
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 from pipeline.dates import resolve
+from .ids import short_hash
 
 
 def event_id(doc_id: str, start: int, end: int, expr_start: int | None = None) -> str:
     """Stable id: a hash of the document id and the offsets."""
     key = f"{doc_id}:{start}:{end}:{'' if expr_start is None else expr_start}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return short_hash(key)
 
 
 def build_events(doc_id: str, text: str, published: date | None, lead: tuple[int, int] | None,

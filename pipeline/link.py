@@ -6,7 +6,6 @@ quote speakers and `about_ids`, and event `actor_ids`.
 """
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left
 
 import numpy as np
@@ -15,13 +14,14 @@ import pandas as pd
 from . import actors as actors_mod
 from . import resources as R
 from .quote_groups import group_quotes
+from .ids import short_hash
 
 MENTION_COLS = ["doc_id", "start", "end", "text", "label", "sent", "name", "type"]
 
 
 def stable_id(*parts) -> str:
     """A short hash of the parts: stable across rebuilds of the same corpus."""
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+    return short_hash("\x1f".join(map(str, parts)))
 
 
 def _spans_by_doc(mentions: pd.DataFrame) -> dict[str, tuple[list, list, list]]:

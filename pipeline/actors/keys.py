@@ -1,7 +1,6 @@
 """Name keys and actor ids: what two names must share to be one actor before any clustering."""
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -9,6 +8,7 @@ import pandas as pd
 
 from .. import resources as R
 from ..names import norm
+from ..ids import short_hash
 
 VARIANTS = MappingProxyType({**R.MEDIA_NAMES, **R.ORG_VARIANTS, **R.COUNTRY_VARIANTS})
 CANON_DISPLAY = MappingProxyType({norm(v): v for v in VARIANTS.values()})   # "united nations" -> "United Nations"
@@ -21,7 +21,7 @@ PLACES = COUNTRIES | frozenset(R.CAPITAL_METONYMS)
 @lru_cache(maxsize=500_000)
 def actor_id_for(name: str) -> str:
     """Stable id of an actor: a hash of its normalised display name."""
-    return "a" + hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:15]
+    return "a" + short_hash(name_key(name), 15)
 
 
 @lru_cache(maxsize=500_000)
