@@ -5,22 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
+from ..tokens import token_at as shared_token_at
 
 _INDEX_KEY = "dossier_dates_index"
 
 
 def token_at(doc: Doc, off: int) -> Token | None:
     """The token containing `off` (or the next one when `off` is in whitespace); None for an empty Doc."""
-    starts = _index(doc)[0]
-    if not starts:
-        return None
-    i = bisect_right(starts, off) - 1
-    if i < 0:
-        return doc[0]
-    tok = doc[i]
-    if off >= tok.idx + len(tok.text) and i + 1 < len(doc):
-        return doc[i + 1]
-    return tok
+    return shared_token_at(doc, _index(doc)[0], off, last_if_past=True)
 
 
 def sent_bounds(doc: Doc, tok: Token) -> tuple[int, int, int, int]:

@@ -7,6 +7,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .marks import line_spans
+from ..tokens import token_at
 
 
 class Ctx:
@@ -24,15 +25,7 @@ class Ctx:
 
     def tok_at(self, off: int) -> Token | None:
         """Token containing offset `off`, else the next token; None past the end."""
-        if not len(self.doc):
-            return None
-        i = bisect.bisect_right(self.tok_starts, off) - 1
-        if i < 0:
-            return self.doc[0]
-        t = self.doc[i]
-        if off >= t.idx + len(t.text):
-            return self.doc[i + 1] if i + 1 < len(self.doc) else None
-        return t
+        return token_at(self.doc, self.tok_starts, off, last_if_past=False)
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens that start in [start, end)."""
