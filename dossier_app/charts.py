@@ -56,7 +56,7 @@ def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -
     fig.update_layout(
         title={"text": f"<b>{esc(title)}</b><br><span style='font-size:13px;color:{MUTED}'>{esc(subtitle)}</span>",
                "x": 0.01, "xanchor": "left", "xref": "container", "y": 1, "yanchor": "top",
-               "yref": "container", "pad": {"t": 14}},
+               "yref": "container", "pad": {"t": 22}},
         font={"family": FONT, "color": INK, "size": 13},
         paper_bgcolor="white", plot_bgcolor="white", height=height,
         margin={"l": 10, "r": 20, "t": 140, "b": MARGIN_B},
@@ -126,9 +126,10 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
             y=weeks.lane, orientation="h", width=0.5, offset=-0.3, name="Single days, summed per week",
             marker={"color": weeks.articles.clip(upper=top), "colorscale": HEAT_SCALE, "cmin": 0, "cmax": top,
                     "line": {"color": "white", "width": 0.5},
-                    "colorbar": {"title": {"text": "Articles per week", "side": "top"}, "orientation": "h",
-                                 "len": 0.3, "thickness": 10, "x": 1, "xanchor": "right", "y": 1.01,
-                                 "yanchor": "bottom"}},
+                    # upright, right of the plot: never over the legend or the title
+                    "colorbar": {"title": {"text": "Articles<br>per week", "side": "top"}, "orientation": "v",
+                                 "len": 0.6, "thickness": 10, "x": 1.01, "xanchor": "left", "y": 0.5,
+                                 "yanchor": "middle", "tickfont": {"size": 11}}},
             hovertext=weeks.hover, hoverinfo="text", customdata=weeks["mark"].to_numpy()))
     for src, colour in SOURCE_COLOURS.items():
         label = SOURCE_LABELS[src]

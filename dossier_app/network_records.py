@@ -35,7 +35,8 @@ def vis_records(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict:
         rel = math.sqrt(max(int(r["n_mentions"]), 0) / top)
         color = safe_color(r["color"])
         # only the most mentioned carry a label: the rest show their name on hover (labels never pile up)
-        label = (_short(str(r["label"])) or str(r["id"])) if rank < LABELLED else ""
+        # pyvis shows the node id for an empty label: a space keeps the small ones unlabelled
+        label = (_short(str(r["label"])) or " ") if rank < LABELLED else " "
         net.add_node(str(r["id"]), label=label, shape="dot",
                      color=_node_color(color), title=str(r["title"]), size=float(r["size"]),
                      font={"size": round(12 + 6 * rel, 1)}, name=str(r["label"]),

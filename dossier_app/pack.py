@@ -142,7 +142,7 @@ def build(c: Corpus, f: Filters, app_url: str, render=None, missing: list[str] =
         for r in quotes.itertuples():
             cited[r.doc_id] = None
             text = r.quote if len(str(r.quote)) <= QUOTE_CHARS else str(r.quote)[:QUOTE_CHARS] + "…"
-            rows.append(f"<tr><td>{e(r.speaker)}</td><td>{e(r.date)}</td><td>{e(r.outlet)}</td>"
+            rows.append(f"<tr><td>{e(r.speaker)}</td><td class=\"when\">{e(r.date)}</td><td>{e(r.outlet)}</td>"
                         f"<td class=\"quote\">“{e(text)}”<br><span class=\"kind\">{e(r.kind)}"
                         f"{f' · reported {r.reports} times' if r.reports > 1 else ''}</span></td>"
                         f"<td>[{list(cited).index(r.doc_id) + 1}]</td></tr>")
@@ -158,7 +158,7 @@ def build(c: Corpus, f: Filters, app_url: str, render=None, missing: list[str] =
         for r in events.itertuples():
             cited[r.doc_id] = None
             who = ", ".join(names.get(a, a) for a in list(r.actor_ids)[:6])
-            rows.append(f"<tr><td>{e(_when(r.date, r.date_end))}</td><td>{e(str(r.sentence).strip())}"
+            rows.append(f"<tr><td class=\"when\">{e(_when(r.date, r.date_end))}</td><td>{e(str(r.sentence).strip())}"
                         f"<br><span class=\"kind\">{e(who)}</span></td><td>[{list(cited).index(r.doc_id) + 1}]</td></tr>")
         parts.append("<table><thead><tr><th>When</th><th>Statement</th><th>Article</th></tr></thead><tbody>"
                      + "".join(rows) + "</tbody></table>")
@@ -183,7 +183,7 @@ h1{font-size:24px;margin:0 0 6px}h2{font-size:18px;margin:28px 0 8px;border-bott
 .meta{color:#52606D;margin:2px 0}.note{color:#7B8794;font-style:italic}.kind,.url{color:#7B8794;font-size:12px}
 figure{margin:8px 0}figure img{width:100%;height:auto;border:1px solid #EEF1F4}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #E4E7EB;padding:5px 6px;
-text-align:left;vertical-align:top}th{background:#F4F6F8}.quote{max-width:560px}
+text-align:left;vertical-align:top}th{background:#F4F6F8}.quote{max-width:560px}.when{white-space:nowrap}
 .sources li{margin:3px 0}a{color:#0072B2}.url{word-break:break-all}
 @page{size:A4;margin:14mm}
 @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}tr,li,figure{break-inside:avoid}

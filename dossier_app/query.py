@@ -177,8 +177,8 @@ def documents_table(c: Corpus) -> pd.DataFrame:
             "duplicate of": d.duplicate_of.map(dict(zip(d.doc_id, d.label))),
         })
         out = out.sort_values(["published", "title"], na_position="first").reset_index(drop=True)
-        return out.assign(outlet=out.outlet.astype(object).where(out.outlet.notna(), ""),
-                          published=[as_day(p) for p in out.published])
+        blank = {c: out[c].astype(object).where(out[c].notna(), "") for c in ("outlet", "duplicate of")}
+        return out.assign(**blank, published=[as_day(p) for p in out.published])
     return memo(c, "documents_table", make)
 
 

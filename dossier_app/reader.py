@@ -105,9 +105,25 @@ def annotated_html(text: str, spans: list[tuple[int, int, str, str]], show: set[
     return LAYER_STYLE + '<div class="dossier-annotated">' + "".join(parts) + "</div>"
 
 
+def snippet(text, limit: int = 120) -> str:
+    """`text` cut at a word boundary with "…" when longer than `limit` (never mid-word)."""
+    s = " ".join(str(text).split())
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(" ", 1)[0]
+    return (cut or s[:limit]) + "…"
+
+
 def anchor_list_html(items: list[tuple[str, str, str]]) -> str:
-    """Links (anchor id, head, text) that scroll the reader to a quote or statement."""
-    rows = [f'<li><a href="#{html.escape(i, quote=True)}"><b>{html.escape(head)}</b></a> '
-            f'{html.escape(body)}</li>' for i, head, body in items]
+    """Links (anchor id, head, text) that scroll the reader to a quote or statement; one per
+    distinct (head, text), so a sentence dated twice is listed once."""
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for i, head, body in items:
+        if (head, body) in seen:
+            continue
+        seen.add((head, body))
+        rows.append(f'<li><a href="#{html.escape(i, quote=True)}"><b>{html.escape(head)}</b></a> '
+                    f'{html.escape(snippet(body))}</li>')
     return ('<ul style="padding-left:1.1em;font-size:14px;line-height:1.45">' + "".join(rows) + "</ul>"
             if rows else "")

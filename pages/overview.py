@@ -48,5 +48,6 @@ else:
     st.write("Every input was read.")
 
 st.subheader("Most mentioned actors")
-st.dataframe(query.top_actors(corpus, 15, filters.types)[["name", "type", "n_mentions", "n_docs"]],
-             hide_index=True)
+top = query.top_actors(corpus, 15, filters.types)[["name", "type", "n_mentions", "n_docs"]]
+st.dataframe(top.rename(columns={"n_mentions": "mentions", "n_docs": "articles"}), hide_index=True,
+             height=38 + 35 * len(top))          # every row shown, none half cut

@@ -42,10 +42,10 @@ with text_col:
 with side:
     q, ev = doc["quotes"], doc["events"]
     lists = [(query.plural(len(q), "quote"), [(f"q-{r.quote_id}", r.speaker if isinstance(r.speaker, str)
-                                                 else "unattributed", f"({r.kind}) {r.text[:120]}")
+                                                 else "unattributed", f"({r.kind}) {r.text}")
                                                 for r in q.itertuples()]),
              (query.plural(len(ev), "dated statement"),
-              [(f"e-{r.event_id}", timeline.when_label(r.date, r.date_end, r.granularity), str(r.sentence).strip()[:120])
+              [(f"e-{r.event_id}", timeline.when_label(r.date, r.date_end, r.granularity), str(r.sentence).strip())
                for r in ev.itertuples()])]
     for head, items in lists:
         st.markdown(f"**{head}** · click one to scroll to it" if items else f"**{head}**")

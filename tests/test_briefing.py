@@ -45,7 +45,7 @@ def test_the_pack_of_a_filtered_view(sample_cache, tmp_path):
     assert ('href="https://dossier.example.org/timeline?actor=Ali+Khamenei&amp;start=2024-01-01&amp;'
             'end=2024-12-31"') in html
     assert "published 2024-07-31 to 2024-07-31" in html
-    dates = re.findall(r"<tr><td>[^<]*</td><td>(\d{4}-\d\d-\d\d)</td>", html)     # the quotes' dates
+    dates = re.findall(r'<tr><td>[^<]*</td><td class="when">(\d{4}-\d\d-\d\d)</td>', html)   # the quotes' dates
     assert dates and all(d.startswith("2024-07") for d in dates)
 
 
