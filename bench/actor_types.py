@@ -87,7 +87,7 @@ def score(gold: list[dict], docs, mentions, actors, ids) -> dict:
 def corpus_checks(actors) -> list[str]:
     """Country/capital actors typed other than GPE; company-form aliases on country actors."""
     from pipeline import resources as R
-    from pipeline.actors import name_key
+    from pipeline.corpus.actors import name_key
     places = {name_key(c) for c in R.COUNTRY_NAMES} | set(R.CAPITAL_METONYMS)
     out = []
     for r in actors.itertuples():
@@ -115,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     import pandas as pd
 
-    from pipeline.actors import resolve
-    from pipeline.link import MENTION_COLS
+    from pipeline.corpus.actors import resolve
+    from pipeline.corpus.link import MENTION_COLS
     gold = read_gold(args.gold)
     work = args.keep or Path(tempfile.mkdtemp(prefix="actor_types_"))
     n = extract_stories(args.data, {g["newid"] for g in gold}, work / "input")

@@ -3,7 +3,7 @@
 usage: python bench/html_f1.py [PAGES_DIR ...] [--misses]
 
 Extractors, on the same pages:
-  ours         pipeline.webpage.extract(html).text (the pipeline's settings: favor_precision, no
+  ours         pipeline.inputs.webpage.extract(html).text (the pipeline's settings: favor_precision, no
                comments/tables; NoArticle when under 25 words)
   trafilatura  trafilatura.extract(html) with its defaults
   bs4          BeautifulSoup(html, "html.parser").get_text(" "): every text node of the page
@@ -65,8 +65,8 @@ class Output:
 
 
 def ours(html: str) -> Output:
-    """Dossier's extractor (pipeline.webpage.extract)."""
-    from pipeline import webpage
+    """Dossier's extractor (pipeline.inputs.webpage.extract)."""
+    from pipeline.inputs import webpage
     try:
         return Output(webpage.extract(html).text)
     except webpage.NoArticle as e:

@@ -197,7 +197,7 @@ def report(runs: list[dict], baseline: dict, cap_s: float) -> int:
         print(f"ours run {i}: {r['ms']} ms to stable, drawn {r.get('drawn')} nodes, "
               f"still {r.get('still')}" + (f", page errors {r['errors'][:2]}" if r["errors"] else ""))
     b = baseline["ms"]
-    print(f"pyvis defaults: " + (f"{b} ms to stable, drawn {baseline.get('drawn')} nodes, still "
+    print("pyvis defaults: " + (f"{b} ms to stable, drawn {baseline.get('drawn')} nodes, still "
                                  f"{baseline.get('still')}" if b is not None
                                  else f"> {cap_s:.0f} s (capped: physics still running)")
           + f"; its stabilisation iterations ended at {baseline['iterations_ms'] or '-'} ms"

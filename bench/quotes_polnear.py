@@ -5,7 +5,7 @@ usage: python bench/quotes_polnear.py [DIR] [--split dev] [--direct] [--limit N]
 DIR is the PolNeAR copy (default /work/shared/eval/polnear; the benchmark prints a note and exits 0
 when it is absent). The split is copied to a temporary input folder with
 `eval_polnear.py prepare`, then built with the real `python -m pipeline build` (or, with --direct,
-by a small in-process harness: spaCy + `pipeline.quotes.extract_quotes`, spaCy entities as
+by a small in-process harness: spaCy + `pipeline.document.quotes.extract_quotes`, spaCy entities as
 mentions, first line as headline) and scored with `eval_polnear.py score`.
 
 The same run scores two baselines on the same split and the same parses:
@@ -68,7 +68,7 @@ def write_cache(out: Path, docs: list[dict], quotes: list[dict]) -> None:
 
 def parse_inputs(inp: Path, limit: int | None):
     """(path, text, doc) for every prepared input file, parsed with the Dossier pipeline."""
-    from pipeline import nlp as nlp_mod
+    from pipeline.document import nlp as nlp_mod
     nlp = nlp_mod.load()
     files = sorted(inp.glob("*.txt"))
     texts = [f.read_text(encoding="utf-8") for f in files]
@@ -89,7 +89,7 @@ def headline_skip(text: str):
 
 def run_direct(parsed, out: Path) -> None:
     """In-process harness: extract_quotes on every parse, minimal cache."""
-    from pipeline.quotes import extract_quotes
+    from pipeline.document.quotes import extract_quotes
     docs, quotes = [], []
     for i, (f, text, doc) in enumerate(parsed):
         did = f"d{i}"
@@ -153,7 +153,7 @@ def run_textacy(files: list[Path], out: Path, python: str | None) -> bool:
     """Baseline: textacy's direct_quotations, same texts, the same spaCy model name."""
     import json
     import os
-    from pipeline import nlp as nlp_mod
+    from pipeline.document import nlp as nlp_mod
     python = python or os.environ.get("DOSSIER_TEXTACY_PYTHON")
     if not python:
         if importlib.util.find_spec("textacy") is None:

@@ -41,7 +41,8 @@ RAW_SPACY = """
 import sys, time
 from pathlib import Path
 import spacy
-from pipeline import ingest, nlp
+from pipeline.inputs import ingest
+from pipeline.document import nlp
 files, _ = ingest.discover([Path(sys.argv[1])])
 texts = []
 for f in files:

@@ -5,7 +5,7 @@ usage: python bench/timex.py [DIR] [--direct] [--meantime] [--errors] [--target 
 DIR defaults to /work/shared/eval/tempeval3/TBAQ-cleaned (skips with exit 0 when absent). The
 document creation time goes in as metadata (`eval_timex.py prepare`). By default the real pipeline
 runs (`python -m pipeline build INPUT --out CACHE --metadata metadata.csv`); --direct writes the
-minimal documents/events tables straight from pipeline.dates/events (fast iteration, and the
+minimal documents/events tables straight from pipeline.document.dates and pipeline.corpus.events (fast iteration, and the
 fallback when pipeline/__main__.py does not exist yet). The baseline, on the same texts, is spaCy
 DATE entities normalised by dateparser with RELATIVE_BASE = document date. Both are scored by
 /work/shared/tools/eval/eval_timex.py on TimeBank, AQUAINT and their union.
@@ -114,9 +114,9 @@ def write_cache(out: Path, docs: list[dict], events: list[dict]) -> None:
 
 def run_direct(inputs, out_ours: Path, out_base: Path | None) -> None:
     """Our functions (and the baseline) straight on the texts, no cleaning stage."""
-    from pipeline import nlp as nlp_mod
-    from pipeline.dates import find_timexes
-    from pipeline.events import build_events
+    from pipeline.document import nlp as nlp_mod
+    from pipeline.document.dates import find_timexes
+    from pipeline.corpus.events import build_events
     nlp = nlp_mod.load()
     docs, ours, base = [], [], []
     texts = [t for _, t, _ in inputs]
@@ -179,7 +179,7 @@ def score(tml_dir: Path, cache: Path, target: float, errors: bool) -> tuple[str,
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
-    ap.add_argument("--direct", action="store_true", help="call pipeline.dates/events directly (no build CLI)")
+    ap.add_argument("--direct", action="store_true", help="call pipeline.document.dates and pipeline.corpus.events directly (no build CLI)")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--errors", action="store_true", help="print value errors (ours)")
     ap.add_argument("--target", type=float, default=0.80)

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import PIPELINE_VERSION, ingest, store
-from .article import Article
-from .clean import clean
-from .ingest import InputError
+from . import PIPELINE_VERSION, store
+from .inputs import ingest
+from .inputs.article import Article
+from .inputs.clean import clean_all
+from .inputs.ingest import InputError
 from .model import model_info, model_name
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_ALIASES = Path("data/aliases.csv")
-MAX_ARTICLE_CHARS = 1_000_000      # about 170k words, several minutes of parsing for one article
 
 
 @dataclass
@@ -136,27 +136,6 @@ def _previous(out: Path, fp: dict) -> tuple[Path | None, dict]:
     return gen, man
 
 
-def _clean_all(raws, errors: list[InputError]) -> list[Article]:
-    """Cleaned articles of the raw records; a record that cleans to nothing is an error."""
-    articles: list[Article] = []
-    for raw in raws:
-        try:
-            cleaned = clean(raw)
-        except Exception as e:  # noqa: BLE001 - one bad record never stops the build
-            errors.append(InputError(raw.path, f"cleaning failed: {type(e).__name__}: {e}"))
-            continue
-        if not cleaned:
-            errors.append(InputError(raw.path, "no article text left after cleaning "
-                                               "(only headlines, captions, tables or boilerplate)"))
-        for a in cleaned:
-            if len(a.text) > MAX_ARTICLE_CHARS:
-                errors.append(InputError(a.path, f"article is {len(a.text):,} characters, over the "
-                                                 f"{MAX_ARTICLE_CHARS:,} limit: split it into articles"))
-            else:
-                articles.append(a)
-    return articles
-
-
 def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list[InputError]
             ) -> tuple[list[dict], list[tuple[int, Article, str, str]]]:
     """What to carry over and what to parse, in input order.
@@ -182,7 +161,7 @@ def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list
             continue
         raws, errs = ingest.read_file(f, p.meta)
         errors.extend(errs)
-        for a in _clean_all(raws, errors):
+        for a in clean_all(raws, errors):
             key = nlp_key(a, stamp)
             if key in by_key:                   # the same article as before (a renamed file, a new JSONL line)
                 reuse.append({"seq": seq, "old": by_key[key], "path": a.path, "input": path,
@@ -191,34 +170,6 @@ def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list
                 todo.append((seq, a, path, key))
             seq += 1
     return reuse, todo
-
-
-def carried(prev: Path | None, reuse: list[dict]) -> dict[str, pd.DataFrame]:
-    """The previous generation's per-document rows for `reuse`, keyed by their new seq."""
-    if prev is None or not reuse:
-        return {}
-    r = pd.DataFrame(reuse)
-    old = set(r.old)
-    out = {}
-    for name, table in (("documents", "documents"), ("mentions", "mentions_raw"),
-                        ("quotes", "quotes"), ("timexes", "timexes")):
-        df = store.read_table(prev, table)
-        df = df[df.doc_id.isin(old)]
-        df = df.merge(r[["seq", "old"]], left_on="doc_id", right_on="old", how="inner").drop(columns=["old"])
-        out[name] = df
-    docs = out["documents"]
-    fresh = {row["seq"]: row for row in reuse if "path" in row}   # re-read files: current path and metadata
-    if fresh:
-        for c in ("path", "input", "title", "outlet", "url"):
-            docs[c] = pd.Series([fresh[s][c] if s in fresh else v for s, v in zip(docs.seq, docs[c])],
-                                index=docs.index, dtype=object)
-    q = out["quotes"]
-    if "speaker_raw" in q.columns:
-        q["speaker"] = q["speaker_raw"]
-    out["quotes"] = q.drop(columns=[c for c in ("speaker_raw", "speaker_id", "about_ids", "group_id",
-                                                "n_reports", "quote_id") if c in q.columns])
-    out["documents"] = docs.drop(columns=["duplicate_of", "dated_from"], errors="ignore")
-    return {k: v.drop(columns=["doc_id"]) for k, v in out.items()}
 
 
 Progress = bool | Callable[[int, int], None]
@@ -294,11 +245,12 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         reuse, todo = collect(p, prev, prev_man, stamp, errors)
         log(f"{len(reuse) + len(todo)} articles from {len(p.files)} file(s): {len(todo)} to parse, "
             f"{len(reuse)} unchanged; {len(errors)} rejected.")
-        tables = _merge(parse(todo, model, jobs, progress, engine_name, scheduler).tables(), carried(prev, reuse))
+        from .results import carried, merge
+        tables = merge(parse(todo, model, jobs, progress, engine_name, scheduler).tables(), carried(prev, reuse))
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
-        from . import corpus
-        result = corpus.derive_all(tables, read_aliases(aliases))
+        from .corpus import steps
+        result = steps.derive_all(tables, read_aliases(aliases))
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
         report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
         manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),
@@ -312,16 +264,6 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         store.write_manifest(gen, manifest)
         store.publish(out, gen)
     return report
-
-
-def _merge(new: dict[str, pd.DataFrame], old: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """New and carried-over per-document tables as one set, in seq order."""
-    out = {}
-    for k, df in new.items():
-        parts = [x for x in (df, old.get(k)) if x is not None and len(x)]
-        both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else df)
-        out[k] = both.sort_values("seq", kind="stable").reset_index(drop=True)
-    return out
 
 
 def read_aliases(path: Path | None) -> pd.DataFrame | None:
@@ -352,7 +294,7 @@ def relink(out: Path, aliases: Path) -> dict[str, int]:
     with store.lock(out):
         cur = store.resolve(out)
         t = store.read_cache(cur, ("quotes", "events", "mentions_raw"))
-        from . import link
+        from .corpus import link
         tables = link.derive(t["mentions_raw"], t["quotes"], t["events"], read_aliases(aliases))
         gen = store.new_generation(out)
         for name in ("documents", "mentions_raw", "timexes"):

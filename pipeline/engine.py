@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from . import nlp as nlp_mod
-from .article import Article
-from .process import DocResult, process
+from .document import nlp as nlp_mod
+from .inputs.article import Article
+from .document.process import DocResult, process
 
 BATCH = 16          # articles per worker task
 PARALLEL_FROM = 64  # below this many articles, start-up of workers costs more than it saves

@@ -19,8 +19,8 @@ from contextlib import ExitStack
 from functools import lru_cache
 
 from . import engine
-from .article import Article
-from .process import DocResult
+from .inputs.article import Article
+from .document.process import DocResult
 
 IN_FLIGHT_PER_WORKER = 3   # batches running, queued or waiting to be yielded, per worker thread
 WORKERS_TIMEOUT = 60       # seconds without any worker before giving up

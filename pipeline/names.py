@@ -1,5 +1,5 @@
-"""Names: the helpers that compare actor names, shared by `pipeline.entities` (one document) and
-`pipeline.actors` (the corpus).
+"""Names: the helpers that compare actor names, shared by `pipeline.document.entities` (one document) and
+`pipeline.corpus.actors` (the corpus).
 
 - normalising: `norm` (ASCII, lower case, no "the"/"'s"), `name_tokens` (particles dropped);
 - transliteration: `translit`, a spelling-insensitive key (Haniyeh/Hanieh, Mohammed/Mohamed);
@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from spacy.tokens import Token
 
-from . import actor_types as AT
+from .document import actor_types as AT
 from . import resources as R
 
 if TYPE_CHECKING:
-    from .entities.mention import Mention
+    from .document.entities.mention import Mention
 
 SURNAME_CUTOFF = 88      # rapidfuzz ratio on transliteration keys: Haniyeh ~ Hanieh, not Jalili ~ Jalali
 FIRST_CUTOFF = 85        # Mahmoud ~ Mahmud; Saeed ~ Said comes from the variants table

@@ -492,7 +492,7 @@ NEAR_FUTURE_DAYS = 45
 NOT_AFTER_YEAR = {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "hrs", "hours", "local",
                   "avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
                   "square", "place", "building"}
-# Corpus step (pipeline/similar.py): near-duplicate = Jaccard of word 5-gram sets; `similar` date =
+# Corpus step (pipeline/corpus/similar.py): near-duplicate = Jaccard of word 5-gram sets; `similar` date =
 # the dated article sharing most sentences (>= MIN_SHARED content words covering >= MIN_OVERLAP of
 # the shorter sentence), when it shares at least MIN_SENTENCES of them.
 NEAR_DUP_JACCARD = 0.8
@@ -577,7 +577,7 @@ rival challenger incumbent populist
 """.split())
 
 # ---------------------------------------------------------------- quotes: small word lists of the rules
-# (section owned by the quotes stage; moved out of pipeline/quotes/ logic, one list per concept)
+# (section owned by the quotes stage; moved out of pipeline/document/quotes/ logic, one list per concept)
 # Small words that may stay lower-case in a quoted title ("A Time for Truth"): not a quote.
 QUOTE_TITLE_SMALL_WORDS = frozenset("a an the of for and in on to at with or".split())
 # Articles dropped from the front of a speaker's display name (lower-case and capitalised).

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pandas as pd
 
-from .article import Article
-from .process import DocResult
+from . import store
+from .inputs.article import Article
+from .document.process import DocResult
 
 DOC_COLS = ["seq", "path", "input", "title", "outlet", "url", "published", "date_source", "text",
             "n_words", "lead_start", "lead_end", "cleaning_notes", "stage_errors", "nlp_key"]
@@ -88,4 +90,42 @@ def timex_dicts(timexes: pd.DataFrame) -> dict[int, list[dict]]:
         out.setdefault(row.seq, []).append({
             "expression": row.expression, "expr_start": int(row.expr_start), "expr_end": int(row.expr_end),
             "sent_start": int(row.sent_start), "sent_end": int(row.sent_end), "spec": json.loads(row.spec)})
+    return out
+
+
+def carried(prev: Path | None, reuse: list[dict]) -> dict[str, pd.DataFrame]:
+    """The previous generation's per-document rows for `reuse`, keyed by their new seq."""
+    if prev is None or not reuse:
+        return {}
+    r = pd.DataFrame(reuse)
+    old = set(r.old)
+    out = {}
+    for name, table in (("documents", "documents"), ("mentions", "mentions_raw"),
+                        ("quotes", "quotes"), ("timexes", "timexes")):
+        df = store.read_table(prev, table)
+        df = df[df.doc_id.isin(old)]
+        df = df.merge(r[["seq", "old"]], left_on="doc_id", right_on="old", how="inner").drop(columns=["old"])
+        out[name] = df
+    docs = out["documents"]
+    fresh = {row["seq"]: row for row in reuse if "path" in row}   # re-read files: current path and metadata
+    if fresh:
+        for c in ("path", "input", "title", "outlet", "url"):
+            docs[c] = pd.Series([fresh[s][c] if s in fresh else v for s, v in zip(docs.seq, docs[c])],
+                                index=docs.index, dtype=object)
+    q = out["quotes"]
+    if "speaker_raw" in q.columns:
+        q["speaker"] = q["speaker_raw"]
+    out["quotes"] = q.drop(columns=[c for c in ("speaker_raw", "speaker_id", "about_ids", "group_id",
+                                                "n_reports", "quote_id") if c in q.columns])
+    out["documents"] = docs.drop(columns=["duplicate_of", "dated_from"], errors="ignore")
+    return {k: v.drop(columns=["doc_id"]) for k, v in out.items()}
+
+
+def merge(new: dict[str, pd.DataFrame], old: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """New and carried-over per-document tables as one set, in seq order."""
+    out = {}
+    for k, df in new.items():
+        parts = [x for x in (df, old.get(k)) if x is not None and len(x)]
+        both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else df)
+        out[k] = both.sort_values("seq", kind="stable").reset_index(drop=True)
     return out

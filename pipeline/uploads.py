@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import resources as R
-from . import sniff
-from .ingest import META_FIELDS, NOT_ARTICLES, SIDECAR
+from .inputs import sniff
+from .inputs.ingest import META_FIELDS, NOT_ARTICLES, SIDECAR
 
 UPLOAD_TYPES = ("txt", "md", "html", "htm", "jsonl", "csv", "zip")   # what the page offers
 

@@ -14,7 +14,7 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, run_build
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline import nlp as nlp_mod
+    from pipeline.document import nlp as nlp_mod
     return nlp_mod.load()
 
 

@@ -1,4 +1,4 @@
-"""pipeline.actors: corpus-wide canonical actors, user aliases, stable ids, and the samples' table."""
+"""pipeline.corpus.actors: corpus-wide canonical actors, user aliases, stable ids, and the samples' table."""
 from __future__ import annotations
 
 import time
@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from helpers import ROOT
-from pipeline import actors as A
-from pipeline import entities as E
+from pipeline.corpus import actors as A
+from pipeline.document import entities as E
 
 SAMPLES = sorted((ROOT / "data" / "sample").glob("*.txt"))
 
@@ -385,8 +385,8 @@ def test_fast_on_many_mentions():
 
 # ---------------------------------------------------------------- the samples' actor table
 def _sample_mentions(nlp, use_clean: bool) -> pd.DataFrame:
-    from pipeline.article import RawArticle
-    from pipeline.clean import clean
+    from pipeline.inputs.article import RawArticle
+    from pipeline.inputs.clean import clean
     rows = []
     for p in SAMPLES:
         text = p.read_text(encoding="utf-8")

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from pipeline.article import RawArticle
-from pipeline.clean import clean, date_line, is_title_like, normalise, unwrap
+from pipeline.inputs.article import RawArticle
+from pipeline.inputs.clean import clean, date_line, is_title_like, normalise, unwrap
 
 
 def one(text: str, **meta):

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.dates import find_timexes, parse_date, publication_from_text, resolve
+from pipeline.document.dates import find_timexes, parse_date, publication_from_text, resolve
 
 D = date
 WED = D(2024, 7, 31)          # a Wednesday

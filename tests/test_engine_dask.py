@@ -12,8 +12,10 @@ import time
 import pytest
 
 from helpers import ROOT
-from pipeline import engine, engine_dask, ingest, nlp
-from pipeline.clean import clean
+from pipeline import engine, engine_dask
+from pipeline.inputs import ingest
+from pipeline.document import nlp
+from pipeline.inputs.clean import clean
 
 FIELDS = ("mentions", "timexes", "quotes", "lead", "n_words", "errors")
 
@@ -107,7 +109,7 @@ def test_dead_worker_raises_with_paths(articles):
             LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
             Client(cluster, set_as_default=False) as client:
         # the worker process exits as soon as it loads a model, like an out-of-memory kill
-        client.run(exec, "import os, pipeline.nlp as m; m.load = lambda *a, **k: os._exit(1)", {})
+        client.run(exec, "import os, pipeline.document.nlp as m; m.load = lambda *a, **k: os._exit(1)", {})
         with pytest.raises(engine_dask.EngineError, match="workers died") as err:
             list(engine_dask.run(articles[:2], nlp.model_name(), scheduler=cluster.scheduler_address))
         assert articles[0].path in str(err.value) and articles[1].path in str(err.value)

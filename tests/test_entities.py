@@ -1,16 +1,16 @@
-"""pipeline.entities: actor mentions of one document (cleaning, re-typing, in-document linking)."""
+"""pipeline.document.entities: actor mentions of one document (cleaning, re-typing, in-document linking)."""
 from __future__ import annotations
 
 import pytest
 
 from helpers import ROOT
-from pipeline import entities as E
+from pipeline.document import entities as E
 
 SAMPLES = sorted((ROOT / "data" / "sample").glob("*.txt"))
 
 
 def _skipper(article):
-    """True inside non-body lines (what the orchestrator passes; pipeline.process.skipper)."""
+    """True inside non-body lines (what the orchestrator passes; pipeline.document.process.skipper)."""
     spans = [(b.start, b.end) for b in article.blocks if b.role != "body"]
     return lambda off: any(s <= off < e for s, e in spans)
 
@@ -27,9 +27,9 @@ def raw_docs(nlp):
 
 @pytest.fixture(scope="module")
 def clean_docs(nlp):
-    """Sample files through pipeline.clean, with headline/caption/byline/dateline lines skipped."""
-    from pipeline.article import RawArticle
-    from pipeline.clean import clean
+    """Sample files through pipeline.inputs.clean, with headline/caption/byline/dateline lines skipped."""
+    from pipeline.inputs.article import RawArticle
+    from pipeline.inputs.clean import clean
     out = {}
     for p in SAMPLES:
         for n, art in enumerate(clean(RawArticle(path=str(p), text=p.read_text(encoding="utf-8")))):

@@ -17,9 +17,9 @@ import pytest
 
 from helpers import ROOT
 from pipeline import resources as R
-from pipeline.dates import find_timexes, publication_from_text
-from pipeline.events import build_events
-from pipeline.similar import near_duplicates, similar_dates
+from pipeline.document.dates import find_timexes, publication_from_text
+from pipeline.corpus.events import build_events
+from pipeline.corpus.similar import near_duplicates, similar_dates
 
 SAMPLES = ROOT / "data" / "sample"
 D = date

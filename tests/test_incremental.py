@@ -109,7 +109,8 @@ def test_part_file_layout_reads_back_the_same(changed, tmp_path):
 
 
 def test_plan_reads_again_only_files_whose_size_or_time_changed(tmp_path, monkeypatch):
-    from pipeline import build, ingest
+    from pipeline import build
+    from pipeline.inputs import ingest
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.ingest import read_inputs
+from pipeline.inputs.ingest import read_inputs
 
 
 def write(tmp_path, name, data):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import discover, read_inputs
-from pipeline.sniff import decode, looks_like_html
+from pipeline.inputs.ingest import discover, read_inputs
+from pipeline.inputs.sniff import decode, looks_like_html
 
 HTML = Path(__file__).resolve().parent / "fixtures" / "html"
 
@@ -169,5 +169,5 @@ def test_bad_metadata_dates_are_warned_not_fatal(tmp_path, row, reason):
     ("plain text", "plain text"),
 ])
 def test_invisible_and_bidi_characters_are_stripped(raw, expected):
-    from pipeline.clean import normalise
+    from pipeline.inputs.clean import normalise
     assert normalise(raw) == expected

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from pipeline.link import names_by_doc, speaker_by_name, speaker_keys
+from pipeline.corpus.link import names_by_doc, speaker_by_name, speaker_keys
 
 ACTORS = pd.DataFrame({"actor_id": ["tas", "fm", "kh", "fm2"],
                        "name": ["Tasnim", "Foreign Ministry", "Ali Khamenei", "Foreign Ministry of Iraq"],

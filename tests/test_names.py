@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import resources as R
-from pipeline.entities import extract_mentions
+from pipeline.document.entities import extract_mentions
 from pipeline.names import strip_titles, title_bounds, title_word
-from pipeline.quotes import extract_quotes
+from pipeline.document.quotes import extract_quotes
 
 
 # ---------------------------------------------------------------- plain strings (quote speakers)

@@ -22,16 +22,17 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import run_build
-from pipeline import events, ingest, sniff, uploads
+from pipeline.corpus import events
+from pipeline import uploads
+from pipeline.inputs import ingest, sniff
 from pipeline import resources as R
-from pipeline.article import ROLES, Article, RawArticle
-from pipeline.clean import clean
-from pipeline.process import process
+from pipeline.inputs.article import ROLES, Article, RawArticle
+from pipeline.inputs.clean import clean
+from pipeline.document.process import process
 
 # the first draw of a unicode strategy builds hypothesis' character map (seconds on a fresh checkout)
 SLOW_START = [HealthCheck.too_slow]

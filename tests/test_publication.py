@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from pipeline.publication import as_date, plausible, settle
+from pipeline.inputs.publication import as_date, plausible, settle
 
 D1, D2, D3 = date(2024, 7, 31), date(2023, 11, 5), date(2020, 1, 1)
 
@@ -39,7 +39,7 @@ def test_plausible_metadata_dates(value, expected):
 
 
 def test_ingest_and_clean_do_not_load_the_nlp_stage():
-    code = ("import sys, pipeline.ingest, pipeline.clean, pipeline.publication; "
-            "print(sorted(m for m in ('spacy', 'pipeline.dates') if m in sys.modules))")
+    code = ("import sys, pipeline.inputs.ingest, pipeline.inputs.clean, pipeline.inputs.publication; "
+            "print(sorted(m for m in ('spacy', 'pipeline.document.dates') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

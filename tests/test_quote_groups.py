@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from pipeline.quote_groups import group_quotes
+from pipeline.corpus.quote_groups import group_quotes
 
 TASNIM_A = "emphasized Tehran’s unwavering stance in supporting Palestinian resistance movements against Zionist occupiers."
 TASNIM_B = "emphasized Tehran's consistent policy of supporting the Palestinian resistance forces against the Zionist occupiers"

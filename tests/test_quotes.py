@@ -10,7 +10,7 @@ import re
 import pytest
 
 from helpers import ROOT
-from pipeline.quotes import extract_quotes, find_marked, strip_titles
+from pipeline.document.quotes import extract_quotes, find_marked, strip_titles
 
 SAMPLE = ROOT / "data" / "sample"
 KEYS = {"text", "kind", "start", "end", "speaker", "speaker_start", "speaker_end",

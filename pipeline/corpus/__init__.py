@@ -1,0 +1,5 @@
+"""Corpus-wide steps over every article's stored rows (`steps.derive_all`, `link.derive`).
+
+They never parse text again and must not be quadratic in the number of documents. Empty on
+purpose: importing this package loads nothing.
+"""

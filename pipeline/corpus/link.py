@@ -1,0 +1,170 @@
+"""Corpus-wide steps over the collected per-document rows: canonical actors and the links to them.
+
+`derive` is shared by a full build and by a re-link after the user edits aliases (no re-parse):
+from the raw mentions, the quotes and the events it recomputes actors, mention actor ids,
+quote speakers and `about_ids`, and event `actor_ids`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import numpy as np
+import pandas as pd
+
+from . import actors as actors_mod
+from .. import resources as R
+from .quote_groups import group_quotes
+from ..ids import short_hash
+
+MENTION_COLS = ["doc_id", "start", "end", "text", "label", "sent", "name", "type"]
+
+
+def stable_id(*parts) -> str:
+    """A short hash of the parts: stable across rebuilds of the same corpus."""
+    return short_hash("\x1f".join(map(str, parts)))
+
+
+def _spans_by_doc(mentions: pd.DataFrame) -> dict[str, tuple[list, list, list]]:
+    """Per document: mention starts, ends and actor ids, sorted by start (one sort, no groupby)."""
+    if mentions.empty:
+        return {}
+    m = mentions.sort_values(["doc_id", "start"], kind="stable")
+    docs = m["doc_id"].to_numpy(dtype=object)
+    starts = m["start"].to_numpy(dtype=np.int64)
+    ends = m["end"].to_numpy(dtype=np.int64)
+    ids = m["actor_id"].to_numpy(dtype=object)
+    cuts = np.flatnonzero(docs[1:] != docs[:-1]) + 1
+    bounds = zip(np.r_[0, cuts], np.r_[cuts, len(docs)])
+    # plain lists: bisect on a list is far quicker than numpy for one lookup at a time
+    return {docs[a]: (starts[a:b].tolist(), ends[a:b].tolist(), ids[a:b].tolist()) for a, b in bounds}
+
+
+def actors_within(spans, doc_id: str, start: int, end: int) -> list[str]:
+    """Distinct actor ids of mentions lying inside [start, end), in text order."""
+    if doc_id not in spans or start is None or end is None or pd.isna(start) or pd.isna(end):
+        return []
+    starts, ends, ids = spans[doc_id]
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end)
+    seen: list[str] = []
+    for i in range(lo, hi):
+        if ends[i] <= end and ids[i] not in seen:
+            seen.append(ids[i])
+    return seen
+
+
+def actor_at(spans, doc_id: str, start, end) -> str | None:
+    """The actor of the mention overlapping [start, end), if any."""
+    if doc_id not in spans or start is None or pd.isna(start) or pd.isna(end):
+        return None
+    starts, ends, ids = spans[doc_id]
+    hi = bisect_left(starts, end)
+    for i in range(hi - 1, max(hi - 6, 0) - 1, -1):   # mentions barely overlap: a few suffice
+        if ends[i] > start:
+            return ids[i]
+    return None
+
+
+def name_key(text) -> str:
+    """A speaker or actor name compared loosely: case, apostrophes, spacing and a leading "the"."""
+    if not isinstance(text, str):
+        return ""
+    key = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def speaker_keys(raw) -> list[str]:
+    """The keys a raw speaker may match: itself, then without a trailing media noun
+    ("Tasnim news agency" -> "tasnim")."""
+    key = name_key(raw)
+    words = key.split()
+    while len(words) > 1 and words[-1] in R.SPEAKER_TRAILING_WORDS:
+        words.pop()
+    return list(dict.fromkeys([key, " ".join(words)]))
+
+
+def names_by_doc(mentions: pd.DataFrame, actors: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """{(doc_id, name key): actor_id} for every actor mentioned in a document, by its name, its
+    aliases and the surface forms used there; plus {("", key): actor_id} for names and aliases
+    that belong to one actor only in the whole corpus."""
+    aliases = dict(zip(actors.actor_id, actors.aliases)) if "aliases" in actors else {}
+    names = dict(zip(actors.actor_id, actors.name))
+
+    def forms(aid) -> list:
+        more = aliases.get(aid)
+        return [names.get(aid), *(list(more) if more is not None else [])]
+    out: dict[tuple[str, str], str] = {}
+    for doc, aid, text in zip(mentions.doc_id, mentions.actor_id, mentions.text):
+        for form in (text, *forms(aid)):
+            if key := name_key(form):
+                out.setdefault((doc, key), aid)
+    owners: dict[str, set] = {}
+    for aid in actors.actor_id:
+        for form in forms(aid):
+            if key := name_key(form):
+                owners.setdefault(key, set()).add(aid)
+    out.update({("", key): next(iter(ids)) for key, ids in owners.items() if len(ids) == 1})
+    return out
+
+
+def speaker_by_name(doc_id: str, raw, by_name: dict[tuple[str, str], str]) -> str | None:
+    """The actor an unlinked speaker names: one of its article's actors ("foreign ministry" -> the
+    article's Foreign Ministry), else, for a proper name, the one actor of the corpus with that
+    name ("Tasnim news agency" -> Tasnim). A common noun never reaches outside its article."""
+    keys = speaker_keys(raw)
+    found = next((by_name[(doc_id, k)] for k in keys if (doc_id, k) in by_name), None)
+    if found is None and isinstance(raw, str) and raw[:1].isupper():
+        found = next((by_name[("", k)] for k in keys if ("", k) in by_name), None)
+    return found
+
+
+def link_quotes(quotes: pd.DataFrame, spans, names: dict[str, str],
+                by_name: dict[tuple[str, str], str] | None = None) -> pd.DataFrame:
+    """speaker_id / speaker from the named mention the attribution resolves to, else from the
+    speaker's name among the article's actors; about_ids."""
+    q = quotes.copy()
+    if q.empty:
+        for c in ("speaker_id", "about_ids"):
+            q[c] = pd.Series(dtype=object)
+        return q
+    sid = [actor_at(spans, d, s, e) for d, s, e in zip(q.doc_id, q.speaker_ref_start, q.speaker_ref_end)]
+    if by_name:
+        sid = [a if a is not None else speaker_by_name(d, raw, by_name)
+               for a, d, raw in zip(sid, q.doc_id, q.speaker_raw)]
+    q["speaker_id"] = sid
+    q["speaker"] = [names.get(a) if a is not None else raw for a, raw in zip(sid, q.speaker_raw)]
+    q["about_ids"] = [
+        [a for a in actors_within(spans, d, s, e) if a != sp]
+        for d, s, e, sp in zip(q.doc_id, q.start, q.end, sid)
+    ]
+    return q
+
+
+def link_events(events: pd.DataFrame, spans) -> pd.DataFrame:
+    """actor_ids: the actors mentioned in each event's sentence."""
+    ev = events.copy()
+    ev["actor_ids"] = [actors_within(spans, d, s, e) for d, s, e in zip(ev.doc_id, ev.start, ev.end)] if len(ev) else []
+    return ev
+
+
+def _with_groups(q: pd.DataFrame) -> pd.DataFrame:
+    """group_id / n_reports: the same statement reported by several articles."""
+    g = group_quotes(q)
+    return q.assign(group_id=g["group_id"], n_reports=g["n_reports"])
+
+
+def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame,
+           aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """actors, mentions, quotes and events tables from the raw per-document rows."""
+    actors, actor_id = actors_mod.resolve(mentions_raw[MENTION_COLS].copy(), aliases)
+    m = mentions_raw.copy()
+    m["actor_id"] = actor_id.reindex(m.index).astype(object).where(actor_id.notna(), None)
+    m = m[m["actor_id"].notna()]
+    spans = _spans_by_doc(m)
+    names = dict(zip(actors.actor_id, actors.name))
+    return {
+        "actors": actors,
+        "mentions": m[["doc_id", "actor_id", "start", "end", "text", "label", "sent", "name", "type"]],
+        "quotes": _with_groups(link_quotes(quotes, spans, names, names_by_doc(m, actors))),
+        "events": link_events(events, spans),
+    }

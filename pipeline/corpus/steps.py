@@ -1,0 +1,97 @@
+"""Corpus-wide steps over the per-document tables: ids, duplicates, borrowed dates, events, links.
+
+Input: the tables of `pipeline.results` (documents, mentions, quotes, timexes keyed by `seq`,
+the article's place in input order), whether parsed now or carried over from the last build.
+Output: the cache tables of DATA.md. Nothing here parses text again, and nothing is quadratic in
+the number of documents, so an incremental build costs little more than its new articles.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import events, link, similar
+from ..inputs.publication import settle
+from ..inputs.article import doc_id_for
+from ..results import frame, timex_dicts
+
+
+def assign_ids(docs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """doc_id per row (hash of the cleaned text) and duplicate_of for exact copies.
+
+    A second copy of a text gets an id from its text and path, pointing at the first copy."""
+    ids, dup, first = [], [], {}
+    for text, path in zip(docs.text, docs.path):
+        d = doc_id_for(text)
+        if d in first:
+            dup.append(first[d])
+            d = doc_id_for(text + "\x00" + path)
+        else:
+            first[d] = d
+            dup.append(None)
+        ids.append(d)
+    return pd.Series(ids, index=docs.index), pd.Series(dup, index=docs.index, dtype=object)
+
+
+def own_dates(docs: pd.DataFrame) -> pd.DataFrame:
+    """Publication dates as the article itself gave them: a date borrowed last time is undone."""
+    borrowed = docs.date_source.eq("similar")
+    return docs.assign(published=docs.published.where(~borrowed, None).astype(object),
+                       date_source=docs.date_source.where(~borrowed, "none"))
+
+
+def borrow_dates(docs: pd.DataFrame) -> pd.DataFrame:
+    """Near-duplicates, then `similar` publication dates for undated articles (the last rung of
+    metadata > header > dateline > text > similar; the earlier rungs are set per document)."""
+    stored = docs["minhash"] if "minhash" in docs.columns else pd.Series(None, index=docs.index, dtype=object)
+    sigs = [s if isinstance(s, bytes) else similar.signature(t) for s, t in zip(stored, docs.text)]
+    near = similar.near_duplicates(list(zip(docs.doc_id, docs.text)), signatures=sigs)
+    docs = docs.assign(minhash=pd.Series(sigs, index=docs.index, dtype=object), duplicate_of=[d if d is not None else near.get(i)
+                                     for i, d in zip(docs.doc_id, docs.duplicate_of)],
+                       dated_from=pd.Series(None, index=docs.index, dtype=object))
+    found = similar.similar_dates(docs[["doc_id", "text", "published", "date_source"]].to_dict("records"), near)
+    if found:
+        hit = docs.doc_id.isin(found.keys()) & docs.published.isna()
+        settled = docs.loc[hit, "doc_id"].map(lambda d: settle({"similar": found[d][0]}))
+        docs.loc[hit, "published"] = settled.map(lambda s: s[0])
+        docs.loc[hit, "date_source"] = settled.map(lambda s: s[1])
+        docs.loc[hit, "dated_from"] = docs.loc[hit, "doc_id"].map(lambda d: found[d][1])
+    return docs
+
+
+def build_events(docs: pd.DataFrame, timexes: pd.DataFrame) -> pd.DataFrame:
+    """The events table (without actor_ids) from stored time expressions and final dates."""
+    by_seq = timex_dicts(timexes)
+    rows: list[dict] = []
+    for seq, d, text, pub, ls, le in zip(docs.seq, docs.doc_id, docs.text, docs.published,
+                                         docs.lead_start, docs.lead_end):
+        pub = None if pub is None or pd.isna(pub) else pub
+        lead = None if ls is None or pd.isna(ls) else (int(ls), int(le))
+        rows += events.build_events(d, text, pub, lead, by_seq.get(seq, []))
+    return frame(rows, ["event_id", "doc_id", "date", "date_end", "granularity", "expression", "expr_start",
+                         "expr_end", "date_source", "sentence", "start", "end"])
+
+
+
+def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """All cache tables from the per-document tables of `pipeline.results` (keyed by seq)."""
+    docs = tables["documents"].sort_values("seq", kind="stable").reset_index(drop=True)
+    docs["doc_id"], docs["duplicate_of"] = assign_ids(docs)
+    docs = borrow_dates(own_dates(docs))
+    seq_to_id = dict(zip(docs.seq, docs.doc_id))
+
+    def keyed(df: pd.DataFrame) -> pd.DataFrame:
+        df = df.sort_values("seq", kind="stable").reset_index(drop=True)
+        return df.assign(doc_id=df.seq.map(seq_to_id)).drop(columns=["seq"])
+
+    mentions_raw = keyed(tables["mentions"])
+    quotes = keyed(tables["quotes"])
+    quotes["speaker_raw"] = quotes["speaker"]
+    quotes["quote_id"] = [link.stable_id(d, s, e, k) for d, s, e, k in
+                          zip(quotes.doc_id, quotes.start, quotes.end, quotes.kind)]
+    timexes = tables["timexes"].assign(doc_id=tables["timexes"].seq.map(seq_to_id))
+    evs = build_events(docs, timexes)
+    out = link.derive(mentions_raw, quotes, evs, aliases)
+    out["documents"] = docs
+    out["mentions_raw"] = mentions_raw
+    out["timexes"] = timexes
+    return out

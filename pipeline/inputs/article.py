@@ -1,0 +1,53 @@
+"""Plain records passed between stages. Stages are pure functions over these and spaCy Docs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from ..ids import short_hash
+
+# Roles of the lines (blocks) of a cleaned article. Only "body" (and "lead") lines carry events
+# and quotes; the others are kept in the text so offsets stay honest but are skipped by stages.
+ROLES = ("headline", "caption", "byline", "dateline", "boilerplate", "body")
+
+
+@dataclass
+class Block:
+    """One line of the cleaned text: `text[start:end]`, with its role."""
+    start: int
+    end: int
+    role: str
+
+
+@dataclass
+class RawArticle:
+    """One input record as read from disk, before cleaning."""
+    path: str                      # input file, plus "#n" when a file held several records
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None  # from metadata (sidecar, JSONL or CSV field)
+
+
+@dataclass
+class Article:
+    """A cleaned article: the text every offset points into, and what we know about it."""
+    path: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    date_source: str = "none"      # metadata | header | dateline | text | similar | none
+    dates: dict[str, date] = field(default_factory=dict)   # candidates by source, see publication.settle
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # what cleaning removed, for the overview
+
+    @property
+    def doc_id(self) -> str:
+        """Stable id: a hash of the cleaned text."""
+        return doc_id_for(self.text)
+
+
+def doc_id_for(text: str) -> str:
+    return short_hash(text)
