@@ -187,6 +187,7 @@ text-align:left;vertical-align:top}th{background:#F4F6F8}.quote{max-width:560px}
 .sources li{margin:3px 0}a{color:#0072B2}.url{word-break:break-all}
 @page{size:A4;margin:14mm}
 @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}tr,li,figure{break-inside:avoid}
+figure img{max-height:105mm;width:auto;max-width:100%;display:block;margin:0 auto}
 a{color:inherit;text-decoration:none}}
 """
 
