@@ -197,3 +197,21 @@ def read_about(actor_id: str) -> None:
 
 def pop_go_reader() -> bool:
     return bool(st.session_state.pop(GO_READER, False))
+
+
+UPLOAD_RESULT, UPLOAD_ROUND = "upload_result", "upload_round"
+
+
+def upload_round() -> int:
+    """The upload widgets' generation: a new one after each Add to corpus empties them."""
+    return st.session_state.setdefault(UPLOAD_ROUND, 0)
+
+
+def upload_done(result) -> None:
+    """Keep what Add to corpus did for the next run, and start a new round of empty uploaders."""
+    st.session_state[UPLOAD_RESULT] = result
+    st.session_state[UPLOAD_ROUND] = upload_round() + 1
+
+
+def pop_upload_result():
+    return st.session_state.pop(UPLOAD_RESULT, None)

@@ -2,11 +2,10 @@
 import pandas as pd
 import streamlit as st
 
-from dossier_app import data, upload
+from dossier_app import data, state, upload
 from dossier_app.text import md
 from pipeline.uploads import UPLOAD_TYPES, Limits
 
-RESULT_KEY, ROUND_KEY = "upload_result", "upload_round"
 data.ensure_entrypoint()          # opened first in a fresh server: rerun through app.py (sidebar, navigation)
 
 st.title("Add articles")
@@ -15,7 +14,7 @@ limits = Limits()
 st.caption(f"Files are kept in {md(folder)} and added to the cache in {md(cache)}. Only new or changed "
            f"articles are parsed; the rest of the corpus is reused.")
 
-if (done := st.session_state.pop(RESULT_KEY, None)) is not None:
+if (done := state.pop_upload_result()) is not None:
     report, build = done.report, done.build
     if build is not None and build.ok:
         st.success(f"Added {len(report.saved)} file{'s' * (len(report.saved) != 1)} to the corpus. "
@@ -35,7 +34,7 @@ if (done := st.session_state.pop(RESULT_KEY, None)) is not None:
             st.dataframe(pd.DataFrame([(s, p.as_posix()) for s, p in report.saved], columns=["uploaded", "saved as"]),
                          hide_index=True, width="stretch")
 
-round_ = st.session_state.setdefault(ROUND_KEY, 0)      # a new round empties the uploaders
+round_ = state.upload_round()          # a new round empties the uploaders
 files = st.file_uploader("Articles", type=list(UPLOAD_TYPES), accept_multiple_files=True, key=f"files_{round_}",
                          help=f"Text, Markdown, saved web pages (HTML), JSONL or CSV exports, or zip files of them. "
                               f"Up to {limits.file_bytes // 2**20} MB per file and {limits.total_bytes // 2**20} MB "
@@ -56,6 +55,5 @@ if st.button("Add to corpus", type="primary", disabled=not files and meta is Non
     result = upload.add_to_corpus([(f.name, f.getvalue()) for f in files or []],
                                   [(meta.name, meta.getvalue())] if meta is not None else [],
                                   cache, folder, on_progress=progress, on_message=lambda m: note.caption(md(m)))
-    st.session_state[RESULT_KEY] = result
-    st.session_state[ROUND_KEY] = round_ + 1
+    state.upload_done(result)
     st.rerun()
