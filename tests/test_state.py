@@ -125,3 +125,20 @@ def test_from_a_network_actor_to_the_articles_mentioning_it(env, sample_cache):
     # in a browser the Reader opens on Khamenei's articles)
     assert at.multiselect(key="f_actors").value == [kh]
     assert "go_reader" not in at.session_state
+
+
+def test_the_quotes_csv_holds_exactly_the_filtered_rows(env, sample_cache):
+    """What the Quotes page's CSV button writes: the rows of the table under the same filters."""
+    import io
+    from dossier_app import query
+    from dossier_app.corpus import load
+    from dossier_app.filters import Filters
+    at = open_app("quotes.py", actor="Ali Khamenei")
+    shown = at.dataframe[0].value
+    corpus = load(store.resolve(sample_cache))
+    kh = corpus.actor_lookup()["ali khamenei"]
+    table = query.quote_table(corpus, Filters(actors=(kh,)))
+    csv = pd.read_csv(io.BytesIO(query.quotes_csv(table)), keep_default_na=False)
+    assert len(csv) == len(shown) == len(table) > 0
+    assert list(csv.quote) == list(shown.quote) and list(csv.speaker) == list(shown.speaker)
+    assert list(csv.columns) == ["date", "speaker", "quote", "context", "kind", "outlet", "article", "reports"]
