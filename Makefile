@@ -39,7 +39,8 @@ bench: venv
 
 screenshots: cache
 	DOSSIER_CACHE=$(CACHE) DOSSIER_WARM=0 $(BIN)/python ../shared/tools/shoot.py . / /timeline /network /quotes \
-		/actors /reader /upload --out docs --prefix screenshot_ --frame-wait-for 'body[data-graph-ready]'
+		/actors /reader /upload '/timeline?view=clean' '/network?view=clean' \
+		--out docs --prefix screenshot_ --frame-wait-for 'body[data-graph-ready]'
 	mv docs/screenshot_home.png docs/screenshot_overview.png
 	rm -f docs/screenshot_server.log docs/screenshot_timings.json
 

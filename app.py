@@ -117,7 +117,7 @@ CLEAN_CSS = """<style>
 
 def clean_view() -> None:
     """`?view=clean`: charts, tables and text only, for screenshots (no sidebar, toolbar or widgets)."""
-    if st.query_params.get("view") == "clean":
+    if state.clean_view():
         st.html(CLEAN_CSS)
 
 

@@ -215,3 +215,8 @@ def upload_done(result) -> None:
 
 def pop_upload_result():
     return st.session_state.pop(UPLOAD_RESULT, None)
+
+
+def clean_view() -> bool:
+    """`?view=clean`: charts, tables and text only (for screenshots)."""
+    return st.query_params.get("view") == "clean"

@@ -68,32 +68,33 @@ if pick:
 c2.download_button("Download edges CSV", lambda: graph.edges_csv(nodes, edges), file_name=export_name("network-edges", filters, names) + ".csv",
                    mime="text/csv")
 
-st.subheader("Evidence behind a link")
-links = {f"{e.source}\t{e.target}\t{e.kind}": e for e in
-         edges.sort_values("weight", ascending=False).head(500).itertuples(index=False)}
-arrow = {graph.QUOTES_ABOUT: "→"}
+if not state.clean_view():             # ?view=clean: the chart only, no empty evidence heading
+    st.subheader("Evidence behind a link")
+    links = {f"{e.source}\t{e.target}\t{e.kind}": e for e in
+             edges.sort_values("weight", ascending=False).head(500).itertuples(index=False)}
+    arrow = {graph.QUOTES_ABOUT: "→"}
 
 
-def link_label(k: str) -> str:
-    e = links.get(k)
-    if e is None:
-        return k
-    return (f"{names.get(e.source, e.source)} {arrow.get(e.kind, '—')} {names.get(e.target, e.target)}"
-            f" · {e.kind}, weight {e.weight}")
+    def link_label(k: str) -> str:
+        e = links.get(k)
+        if e is None:
+            return k
+        return (f"{names.get(e.source, e.source)} {arrow.get(e.kind, '—')} {names.get(e.target, e.target)}"
+                f" · {e.kind}, weight {e.weight}")
 
 
-# options are the links themselves (not positions), so new settings never point at another link
-state.keep_edge(set(links))
-link = st.selectbox("Link", list(links), index=None, key=state.NET_EDGE, format_func=link_label,
-                    placeholder="Pick a link, or click one in the graph, to read the sentences or quotes behind it",
-                    label_visibility="collapsed")
-if link in links:
-    e = links[link]
-    rows, total = evidence.for_edge(corpus, filters, e.source, e.target, e.kind, scope)
-    what = "quotes" if e.kind == graph.QUOTES_ABOUT else f"{scope}s"
-    st.caption(f"{total:,} {what}{f', the first {len(rows)} by date' if total > len(rows) else ''}.")
-    for r in rows.itertuples():
-        when = r.published if r.published is not None and not pd.isna(r.published) else "undated"
-        st.markdown(f"**{when}** · {md(r.article)}  \n{md(r.text)}")
-        st.page_link(data.page_path("reader.py"), label="Open in the Reader", icon=":material/article:",
-                     query_params={"doc": r.doc_id})
+    # options are the links themselves (not positions), so new settings never point at another link
+    state.keep_edge(set(links))
+    link = st.selectbox("Link", list(links), index=None, key=state.NET_EDGE, format_func=link_label,
+                        placeholder="Pick a link, or click one in the graph, to read the sentences or quotes behind it",
+                        label_visibility="collapsed")
+    if link in links:
+        e = links[link]
+        rows, total = evidence.for_edge(corpus, filters, e.source, e.target, e.kind, scope)
+        what = "quotes" if e.kind == graph.QUOTES_ABOUT else f"{scope}s"
+        st.caption(f"{total:,} {what}{f', the first {len(rows)} by date' if total > len(rows) else ''}.")
+        for r in rows.itertuples():
+            when = r.published if r.published is not None and not pd.isna(r.published) else "undated"
+            st.markdown(f"**{when}** · {md(r.article)}  \n{md(r.text)}")
+            st.page_link(data.page_path("reader.py"), label="Open in the Reader", icon=":material/article:",
+                         query_params={"doc": r.doc_id})
