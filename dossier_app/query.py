@@ -325,8 +325,7 @@ def earliest_report(c: Corpus, quote_id: str) -> tuple[pd.DataFrame, str | None]
     if len(others) <= 1:
         return others, None
     first = others.iloc[0]
-    date = first.date if first.date is not None and not pd.isna(first.date) else "undated"
-    return others, "this article" if first.quote_id == quote_id else f"{first.article} ({date})"
+    return others, "this article" if first.quote_id == quote_id else f"{first.article} ({as_day(first.date)})"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -1,8 +1,7 @@
 """Network: actors that appear together, and who is quoted talking about whom."""
-import pandas as pd
 import streamlit as st
 
-from dossier_app import data, evidence, graph, network, state
+from dossier_app import data, evidence, graph, network, query, state
 from dossier_app.bridge import actor_pick_bridge
 from dossier_app.filters import export_name
 from dossier_app.text import md
@@ -94,7 +93,7 @@ if not state.clean_view():             # ?view=clean: the chart only, no empty e
         what = "quotes" if e.kind == graph.QUOTES_ABOUT else f"{scope}s"
         st.caption(f"{total:,} {what}{f', the first {len(rows)} by date' if total > len(rows) else ''}.")
         for r in rows.itertuples():
-            when = r.published if r.published is not None and not pd.isna(r.published) else "undated"
+            when = query.as_day(r.published)
             st.markdown(f"**{when}** · {md(r.article)}  \n{md(r.text)}")
             st.page_link(data.page_path("reader.py"), label="Open in the Reader", icon=":material/article:",
                          query_params={"doc": r.doc_id})

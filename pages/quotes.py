@@ -1,5 +1,4 @@
 """Quote browser: who said what, when and where it was reported."""
-import pandas as pd
 import streamlit as st
 
 from dossier_app import data, pickers, query, selection, state
@@ -55,7 +54,7 @@ if r is not None:
     st.subheader(md(doc["label"]) if doc else "Article")
     if doc:
         outlet = doc["outlet"] if isinstance(doc["outlet"], str) and doc["outlet"] else "Unknown outlet"
-        published = doc["published"] if doc["published"] is not None and not pd.isna(doc["published"]) else "undated"
+        published = query.as_day(doc["published"])
         st.caption(f"{md(outlet)} · {published} · {md(doc['path'])}")
         st.page_link(data.page_path("reader.py"), label="Open in the Reader (actors, dates and every quote marked)",
                      icon=":material/article:", query_params={"doc": r.doc_id})

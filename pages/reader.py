@@ -1,5 +1,4 @@
 """Reader: one article with its actors, dates and quotes highlighted; its quotes and statements beside it."""
-import pandas as pd
 import streamlit as st
 
 from dossier_app import data, query, reading, state, timeline
@@ -27,7 +26,7 @@ c2.selectbox("Article", list(docs.doc_id) if doc_id in set(docs.doc_id) else [do
 
 doc = reading.reading(corpus, doc_id)
 st.subheader(md(doc["label"]))
-published = doc["published"] if doc["published"] is not None and not pd.isna(doc["published"]) else "undated"
+published = query.as_day(doc["published"])
 outlet = doc["outlet"] if isinstance(doc["outlet"], str) and doc["outlet"] else "unknown outlet"
 st.caption(f"{md(outlet)} · {published} ({md(reading.date_provenance(corpus, doc))}) · {md(doc['path'])}")
 if isinstance(doc["url"], str) and doc["url"].lower().startswith(("http://", "https://")):
