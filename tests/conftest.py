@@ -55,3 +55,24 @@ def browser(pw, tmp_path_factory):
         args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def curated_app(sample_cache, tmp_path, monkeypatch):
+    """The Actors page on a private copy of the sample cache whose alias file lives in tmp_path:
+    (AppTest, cache folder, aliases.csv)."""
+    import shutil
+
+    from helpers import open_app
+    from pipeline import store
+    cache = tmp_path / "cache"
+    shutil.copytree(sample_cache, cache)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,type,hidden\n")
+    man = store.read_manifest(cache)
+    man["aliases"] = {"path": str(aliases), "sha256": None}
+    store.write_manifest(cache, man)
+    monkeypatch.setenv("DOSSIER_CACHE", str(cache))
+    monkeypatch.setenv("DOSSIER_WARM", "0")
+    monkeypatch.chdir(ROOT)
+    return open_app("actors.py"), cache, aliases

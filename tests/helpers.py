@@ -119,3 +119,17 @@ def corpus():
         "about_ids": [["h"], [], ["i"]], "group_id": ["q1", "q1", "q3"], "n_reports": [2, 2, 1]})
     return query.Corpus(docs, actors, mentions, events, quotes, {"inputs": [{"path": "in/a.txt"}],
                                                                  "finished": "2026-11-22T08:00:00"})
+
+
+def open_app(page: str, **params):
+    """An AppTest of the app (through tests/apptest_entry.py) on `page` (a file in pages/), with these
+    query params, after its first runs; fails on any exception the page raised."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(str(ROOT / "pages" / page))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

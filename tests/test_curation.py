@@ -3,7 +3,6 @@ import shutil
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dossier_app import curation
 from helpers import ROOT
@@ -46,26 +45,6 @@ def test_actions(action, expected):
 def test_bad_actions(action, message):
     with pytest.raises(ValueError, match=message):
         action()
-
-
-@pytest.fixture
-def curated_app(sample_cache, tmp_path, monkeypatch):
-    """A private copy of the sample cache whose alias file lives in tmp_path."""
-    cache = tmp_path / "cache"
-    shutil.copytree(sample_cache, cache)
-    aliases = tmp_path / "aliases.csv"
-    aliases.write_text("alias,canonical,type,hidden\n")
-    man = store.read_manifest(cache)
-    man["aliases"] = {"path": str(aliases), "sha256": None}
-    store.write_manifest(cache, man)
-    monkeypatch.setenv("DOSSIER_CACHE", str(cache))
-    monkeypatch.chdir(ROOT)
-    at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
-    at.run()
-    at.switch_page(str(ROOT / "pages" / "actors.py"))
-    at.run()
-    assert not at.exception
-    return at, cache, aliases
 
 
 def click(at, label):

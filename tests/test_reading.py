@@ -2,12 +2,11 @@
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dossier_app import reading
 from dossier_app.filters import Filters
 from dossier_app.reader import annotated_html
-from helpers import ROOT, corpus
+from helpers import ROOT, corpus, open_app
 
 TEXT = "Khamenei said: <b>we will respond</b> on Monday."
 SPANS = [(0, 8, "actor", "Ali Khamenei"), (15, 37, "quote", "Ali Khamenei (direct)"), (38, 47, "time", "2024-08-05")]
@@ -53,16 +52,7 @@ def reader(sample_cache, monkeypatch):
     monkeypatch.setenv("DOSSIER_WARM", "0")
     monkeypatch.chdir(ROOT)
 
-    def open_reader(**params):
-        at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.run()
-        at.switch_page(str(ROOT / "pages" / "reader.py"))
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-    return open_reader
+    return lambda **params: open_app("reader.py", **params)
 
 
 def annotated(at) -> str:

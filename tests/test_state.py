@@ -1,25 +1,11 @@
 """Session state and what the URL holds: network settings from a link, curation undo, checked rules."""
-import shutil
-
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dossier_app import curation
 from dossier_app.query import quoted_words
-from helpers import ROOT
+from helpers import ROOT, open_app
 from pipeline import store
-
-
-def open_app(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(str(ROOT / "pages" / page))
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 @pytest.fixture
@@ -82,18 +68,8 @@ def test_hidden_is_a_tick_box_both_ways():
     assert curation.from_editor(shown).hidden.tolist() == ["true"]
 
 
-def test_undo_takes_back_the_last_curation(sample_cache, tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    shutil.copytree(sample_cache, cache, symlinks=True)
-    aliases = tmp_path / "aliases.csv"
-    aliases.write_text("alias,canonical,type,hidden\n")
-    man = store.read_manifest(cache)
-    man["aliases"] = {"path": str(aliases), "sha256": None}
-    store.write_manifest(cache, man)
-    monkeypatch.setenv("DOSSIER_CACHE", str(cache))
-    monkeypatch.setenv("DOSSIER_WARM", "0")
-    monkeypatch.chdir(ROOT)
-    at = open_app("actors.py")
+def test_undo_takes_back_the_last_curation(curated_app):
+    at, cache, _ = curated_app
     before = set(store.read_table(cache, "actors").name)
     at.multiselect(key="hide_names").set_value(["Iran"])
     next(b for b in at.button if b.label == "Hide").click().run()

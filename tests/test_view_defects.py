@@ -4,11 +4,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dossier_app import charts, query, timeline
 from dossier_app.filters import Filters, export_name
-from helpers import ROOT, corpus
+from helpers import ROOT, corpus, open_app
 
 D = date
 
@@ -63,17 +62,7 @@ def app(sample_cache, monkeypatch):
     monkeypatch.setenv("DOSSIER_CACHE", str(sample_cache))
     monkeypatch.setenv("DOSSIER_WARM", "0")
     monkeypatch.chdir(ROOT)
-
-    def open_page(page: str, **params):
-        at = AppTest.from_file(str(ROOT / "tests" / "apptest_entry.py"), default_timeout=120)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.run()
-        at.switch_page(str(ROOT / "pages" / page))
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-    return open_page
+    return open_app
 
 
 def slider(at, label):
