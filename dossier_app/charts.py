@@ -13,11 +13,13 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
+from .palette import NEUTRAL, type_color, type_label
+
 FONT = "Inter, 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif"
 INK = "#1f2933"
 MUTED = "#616e7c"
-# Okabe-Ito, colour-blind safe
-SOURCE_COLOURS = {"explicit": "#0072B2", "relative": "#E69F00", "publication": "#8c96a0"}
+# colour is the actor type (the app's one palette); the marker's shape says how the date was found
+SOURCE_SYMBOLS = {"explicit": "circle", "relative": "circle-open", "publication": "diamond"}
 SOURCE_LABELS = {"explicit": "Full date in text", "relative": "Relative or year-less date",
                  "publication": "Publication date only"}
 HOW = {"explicit": "explicit date in the text",
@@ -88,12 +90,13 @@ def timeline_table(marks: pd.DataFrame) -> pd.DataFrame:
             how = HOW.get(m.date_source, "")
         ex = list(m.examples) + [None] * 3
         rows.append({
-            "mark": int(i), "lane": m.lane,
+            "mark": int(i), "lane": m.lane, "color": type_color(getattr(m, "type", None)),
+            "type_label": type_label(getattr(m, "type", None)),
             "start": pd.Timestamp(m.date), "end": pd.Timestamp(m.date_end) + timedelta(days=1),
             "kind": "week" if week else "day" if m.granularity == "day" else "period",
             "source": SOURCE_LABELS.get(m.date_source, "Mixed"), "opacity": PERIOD_OPACITY.get(m.granularity, 0.5),
             "articles": int(m.n_articles), "week_articles": int(m.n_articles) if week else None,
-            "hover": _hover(m.lane, f"{_when(m.date, m.date_end)} ({what})", m.n_events, m.n_articles,
+            "hover": _hover(f"{clip(m.lane, 80)} ({type_label(getattr(m, 'type', None)).lower()})", f"{_when(m.date, m.date_end)} ({what})", m.n_events, m.n_articles,
                             [e for e in ex[:3] if e], how),
         })
     return pd.DataFrame(rows)
@@ -101,7 +104,7 @@ def timeline_table(marks: pd.DataFrame) -> pd.DataFrame:
 
 def _hover(lane, when: str, n_events: int, n_articles: int, examples: list, how: str) -> str:
     """Hover of one mark: who, when, how many, up to three examples, how the date was found."""
-    head = (f"<b>{esc(clip(lane, 80))}</b> · {esc(when)}<br>{n_events} statement{'s' if n_events != 1 else ''} "
+    head = (f"<b>{esc(clip(lane, 120))}</b> · {esc(when)}<br>{n_events} statement{'s' if n_events != 1 else ''} "
             f"in {n_articles} article{'s' if n_articles != 1 else ''}")
     lines = [f"{esc(clip(e[0], 200), 90)}<br><i>{esc(clip(e[1], 90))}</i> — {esc(clip(e[2], 60) or 'unknown outlet')}"
              for e in examples]
@@ -112,7 +115,8 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
                     view: tuple | None = None) -> go.Figure:
     """Lanes of actors over time from `timeline_table` rows.
 
-    Days are points sized by articles, periods thin bars coloured by how the date was found, and
+    Days are points sized by articles and periods thin bars, both coloured by the lane's actor type
+    (the app's one palette; a point's shape says how its date was found), and
     week totals (a heat strip, darker = more articles) when days are too many to draw one by one.
     customdata carries each row's `mark`, so a selection maps back to its statements; the x axis
     opens on `view` (the page's time-span slider), without a range-slider strip.
@@ -131,32 +135,55 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
                                  "len": 0.6, "thickness": 10, "x": 1.01, "xanchor": "left", "y": 0.5,
                                  "yanchor": "middle", "tickfont": {"size": 11}}},
             hovertext=weeks.hover, hoverinfo="text", customdata=weeks["mark"].to_numpy()))
-    for src, colour in SOURCE_COLOURS.items():
-        label = SOURCE_LABELS[src]
-        spans = data[(data.kind == "period") & (data.source == label)] if len(data) else data
-        days = data[(data.kind == "day") & (data.source == label)] if len(data) else data
-        if len(spans):
-            fig.add_trace(go.Bar(
-                base=spans.start.dt.strftime("%Y-%m-%d"), x=(spans.end - spans.start).dt.total_seconds() * 1000,
-                y=spans.lane, orientation="h", width=0.16, offset=0.22, name=f"{label} (week, month or range)",
-                legendgroup=src, marker={"color": colour, "opacity": spans.opacity.tolist(), "line": {"width": 0}},
-                hovertext=spans.hover, hoverinfo="text", customdata=spans["mark"].to_numpy()))
+    spans = data[data.kind == "period"] if len(data) else data
+    if len(spans):
+        fig.add_trace(go.Bar(
+            base=spans.start.dt.strftime("%Y-%m-%d"), x=(spans.end - spans.start).dt.total_seconds() * 1000,
+            y=spans.lane, orientation="h", width=0.16, offset=0.22, showlegend=False,
+            marker={"color": spans.color.tolist(), "opacity": spans.opacity.tolist(), "line": {"width": 0}},
+            hovertext=spans.hover, hoverinfo="text", customdata=spans["mark"].to_numpy()))
+    for src, symbol in SOURCE_SYMBOLS.items():
+        days = data[(data.kind == "day") & (data.source == SOURCE_LABELS[src])] if len(data) else data
         if len(days):
             fig.add_trace(go.Scatter(
-                x=days.start, y=days.lane, mode="markers", name=f"{label} (day)", legendgroup=src,
-                marker={"color": colour, "size": (7 + 4 * days.articles.clip(upper=36) ** 0.5).tolist(),
-                        "opacity": 0.85, "line": {"color": "white", "width": 1}},
+                x=days.start, y=days.lane, mode="markers", showlegend=False,
+                marker={"color": days.color.tolist(), "symbol": symbol,
+                        "size": (7 + 4 * days.articles.clip(upper=36) ** 0.5).tolist(),
+                        "opacity": 0.6 if src == "publication" else 0.85,
+                        "line": {"color": days.color.tolist() if symbol.endswith("open") else "white",
+                                 "width": 2 if symbol.endswith("open") else 1}},
                 hovertext=days.hover, hoverinfo="text", customdata=days["mark"].to_numpy()))
+    _legend(fig, data)
     brand(fig, title, subtitle, source, max(360, 190 + LANE_PX * len(lanes)))
     # a drag zooms the time axis and a click selects one mark; with dragmode "select" plotly turns a
     # click into an empty box selection first, so single marks could not be picked (defect 3)
-    fig.update_layout(barmode="overlay", clickmode="event+select", dragmode="zoom")
+    fig.update_layout(barmode="overlay", clickmode="event+select", dragmode="zoom",
+                      legend={"itemclick": False, "itemdoubleclick": False})
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#eef1f4")
     if view:
         fig.update_xaxes(range=[str(view[0]), str(pd.Timestamp(view[1]) + timedelta(days=1))])
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], showgrid=True, gridcolor="#f3f5f7",
                      title=None, automargin=True, fixedrange=True)
     return fig
+
+
+def _legend(fig: go.Figure, data: pd.DataFrame) -> None:
+    """Legend-only entries: a colour per actor type drawn, a shape per date source drawn, and the
+    bars (traces carry many colours, so their own legend entries would show one arbitrary colour)."""
+    def entry(name: str, marker: dict, mode: str = "markers", line: dict | None = None) -> None:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode=mode, name=name, marker=marker, line=line,
+                                 hoverinfo="skip", showlegend=True))
+    if not len(data):
+        return
+    for label, color in dict.fromkeys(zip(data.type_label, data.color)):
+        entry(label, {"color": color, "symbol": "square", "size": 11})
+    days = data[data.kind == "day"]
+    for src, symbol in SOURCE_SYMBOLS.items():
+        if (days.source == SOURCE_LABELS[src]).any():
+            entry(SOURCE_LABELS[src], {"color": NEUTRAL, "symbol": symbol, "size": 10,
+                                       "line": {"color": NEUTRAL, "width": 2 if symbol.endswith("open") else 0}})
+    if (data.kind == "period").any():
+        entry("Week, month or range", {}, mode="lines", line={"color": NEUTRAL, "width": 4})
 
 
 def picked_marks(state) -> list[int]:
@@ -174,7 +201,7 @@ def picked_marks(state) -> list[int]:
 def coverage_figure(cov: pd.DataFrame, source: str) -> go.Figure:
     """Articles per month of publication, a bar a month wide."""
     month_ms = 26 * 24 * 3600 * 1000
-    fig = go.Figure(go.Bar(x=cov.month, y=cov.articles, marker_color="#0072B2", width=[month_ms] * len(cov),
+    fig = go.Figure(go.Bar(x=cov.month, y=cov.articles, marker_color=NEUTRAL, width=[month_ms] * len(cov),
                            xperiod="M1", xperiodalignment="start",
                            hovertemplate="%{x|%B %Y}: %{y:,d} articles<extra></extra>"))
     brand(fig, "Articles by month of publication", "Dated articles only", source, 320)

@@ -68,12 +68,11 @@ def explode_ids(lists: pd.Series) -> pd.DataFrame:
     return out[out.actor_id.notna()].reset_index(drop=True)
 
 
-def _source_note(manifest: dict, n_docs: int) -> str:
+def _corpus_name(manifest: dict) -> str:
+    """The input folders' names ("sample", "sample, uploads"), or "corpus"."""
     inputs = manifest.get("inputs") or []
     roots = sorted({os.path.basename(os.path.dirname(str(i["path"]))) for i in inputs if i.get("path")})
-    corpus = ", ".join(roots[:3]) + ("…" if len(roots) > 3 else "") if roots else "corpus"
-    built = str(manifest.get("finished", ""))[:10]
-    return f"Source: Dossier analysis of {corpus} ({n_docs} articles; cache built {built})"
+    return ", ".join(roots[:3]) + ("…" if len(roots) > 3 else "") if roots else "corpus"
 
 
 def _month_bounds(lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[date, date]:
@@ -122,7 +121,9 @@ class Corpus:
         self.mention_types = self.mentions.actor_id.map(self.types).to_numpy(dtype=object)
         self.quote_types = self.quotes.speaker_id.map(self.types).to_numpy(dtype=object)
         self._bounds = self._date_bounds()
-        self._note = _source_note(self.manifest, len(d))
+        self.name = _corpus_name(self.manifest)
+        self.built = str(self.manifest.get("finished", ""))[:10]
+        self._note = f"Source: Dossier analysis of {self.name} ({len(d)} articles; cache built {self.built})"
         self.manifest = {k: v for k, v in self.manifest.items() if k != "inputs"}   # 19k paths: not needed
 
     # ------------------------------------------------------------ lookups

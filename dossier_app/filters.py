@@ -36,9 +36,10 @@ class Filters:
         return "; ".join(parts) or "All actors, all dates"
 
 
-def export_name(what: str, f: Filters, names: dict[str, str]) -> str:
-    """`dossier-timeline-ali-khamenei-2023-10-01_2024-07-31`: a file name that says what it shows."""
-    bits = [names.get(a, a) for a in f.actors[:3]] + list(f.types[:3])
+def export_name(what: str, f: Filters, names: dict[str, str], scope: tuple[str, ...] = ()) -> str:
+    """`dossier-timeline-ali-khamenei-2023-10-01_2024-07-31`: a file name that says what it shows
+    (`scope`, e.g. the corpus and its build date, comes first, for charts of the whole corpus)."""
+    bits = list(scope) + [names.get(a, a) for a in f.actors[:3]] + list(f.types[:3])
     if f.start or f.end:
         bits.append(f"{f.start or 'start'}_{f.end or 'end'}")
     slug = re.sub(r"[^a-z0-9_]+", "-", "-".join(bits).lower()).strip("-")[:80].strip("-")

@@ -17,32 +17,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .palette import (COMMUNITY_COLORS, COOC_EDGE_COLOR, OTHER_COLOR, QUOTE_EDGE_COLOR, TYPE_COLORS,
+                      TYPE_LABELS)
+
 EDGE_COLUMNS = ["source", "target", "weight", "kind"]
 COOCCURRENCE = "co-occurrence"
 QUOTES_ABOUT = "quotes about"
 
-# Okabe-Ito colours (colour-blind safe). Vermillion is kept for "quotes about"
-# edges and yellow is left out (too faint on white).
-TYPE_COLORS: dict[str, str] = {
-    "PERSON": "#0072B2",  # blue
-    "ORG": "#E69F00",  # orange
-    "GPE": "#009E73",  # bluish green
-    "NORP": "#CC79A7",  # reddish purple
-    "LOC": "#56B4E9",  # sky blue
-}
-OTHER_COLOR = "#999999"
-TYPE_LABELS: dict[str, str] = {
-    "PERSON": "Person",
-    "ORG": "Organisation",
-    "GPE": "Country, city, state",
-    "NORP": "Nationality, religious or political group",
-    "LOC": "Place",
-}
-# Communities get colours of their own (Paul Tol's muted scheme, colour-blind safe), so that
-# "a community" never looks like "a person" or "an organisation" in the type palette above.
-COMMUNITY_COLORS = ["#332288", "#CC6677", "#999933", "#882255", "#DDCC77", "#44AA99"]
-QUOTE_EDGE_COLOR = "#D55E00"  # vermillion
-COOC_EDGE_COLOR = "#8c8c8c"
 
 N_TOP_COACTORS = 5
 N_TITLE_ALIASES = 6

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .charts import brand, esc
-from .graph import OTHER_COLOR, QUOTES_ABOUT, TYPE_COLORS, TYPE_LABELS
+from .graph import QUOTES_ABOUT
+from .palette import OTHER_COLOR, TYPE_COLORS, TYPE_LABELS
 
 LABELLED = 18          # at most this many node labels
 SEED = 7

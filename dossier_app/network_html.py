@@ -39,7 +39,8 @@ from pathlib import Path
 import pandas as pd
 import pyvis
 
-from dossier_app.graph import COOC_EDGE_COLOR, QUOTE_EDGE_COLOR, QUOTES_ABOUT, default_legend
+from dossier_app.graph import QUOTES_ABOUT, default_legend
+from dossier_app.palette import COOC_EDGE_COLOR, QUOTE_EDGE_COLOR
 from dossier_app.network_records import FONT_STACK, safe_color, vis_records
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"

@@ -13,7 +13,8 @@ import re
 import pandas as pd
 from pyvis.network import Network
 
-from dossier_app.graph import COOC_EDGE_COLOR, OTHER_COLOR, QUOTE_EDGE_COLOR, QUOTES_ABOUT
+from dossier_app.graph import QUOTES_ABOUT
+from dossier_app.palette import COOC_EDGE_COLOR, OTHER_COLOR, QUOTE_EDGE_COLOR
 
 MAX_STABILIZATION_ITERATIONS = 200
 MAX_LABEL_CHARS = 40

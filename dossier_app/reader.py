@@ -7,12 +7,16 @@ The result goes to `st.html` (sanitised again by Streamlit), never to an iframe.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
-STYLE = ("<style>.dossier-reader{font-family:Georgia,serif;font-size:16px;line-height:1.6;color:#1f2933;"
-         "max-width:46em;white-space:pre-wrap}.dossier-reader mark{background:#fff3bf;padding:0 2px}"
-         ".dossier-reader u{text-decoration-color:#0072B2;text-decoration-thickness:2px;"
+from .palette import QUOTE_BG, TIME_BG, TYPE_COLORS, TYPE_LABELS, type_color
+
+TEXT_FONT = "Inter,'Source Sans Pro','Helvetica Neue',Arial,sans-serif"     # the charts' font
+STYLE = (f"<style>.dossier-reader{{font-family:{TEXT_FONT};font-size:16px;line-height:1.6;color:#1f2933;"
+         f"max-width:46em;white-space:pre-wrap}}.dossier-reader mark{{background:{QUOTE_BG};padding:0 2px}}"
+         ".dossier-reader u{text-decoration-color:#1f2933;text-decoration-thickness:2px;"
          "text-underline-offset:3px}</style>")
 
 
@@ -64,26 +68,44 @@ def article_html(text: str, highlight: tuple[int, int] | None = None,
 # ------------------------------------------------------------------ the reader page
 
 KINDS = {"actor": "Actors", "time": "Dates", "quote": "Quotes"}
+_TYPE_CLASS = re.compile(r"^[A-Z_]{1,20}$")
 LAYER_STYLE = (
-    "<style>.dossier-annotated{font-family:Georgia,serif;font-size:16px;line-height:1.75;color:#1f2933;"
+    f"<style>.dossier-annotated{{font-family:{TEXT_FONT};font-size:16px;line-height:1.75;color:#1f2933;"
     "white-space:pre-wrap;max-width:46em}"
-    ".dossier-annotated .quote{background:#fff3bf}"
-    ".dossier-annotated .time{background:#d3f0e3;border-bottom:2px solid #009E73}"
-    ".dossier-annotated .actor{border-bottom:2px solid #0072B2;font-weight:600}"
+    f".dossier-annotated .quote{{background:{QUOTE_BG}}}"
+    f".dossier-annotated .time{{background:{TIME_BG};border-bottom:2px dotted #52606D}}"
+    f".dossier-annotated .actor{{border-bottom:3px solid {type_color(None)};font-weight:600}}"
+    # actors underlined in their type's colour: the app's one palette
+    + "".join(f".dossier-annotated .actor.t-{t}{{border-bottom-color:{c}}}" for t, c in TYPE_COLORS.items()) +
     ".dossier-legend span{display:inline-block;margin-right:14px;padding:0 6px;font-size:13px}"
-    ".dossier-legend .quote{background:#fff3bf}.dossier-legend .time{background:#d3f0e3}"
-    ".dossier-legend .actor{border-bottom:2px solid #0072B2;font-weight:600}</style>")
+    f".dossier-legend .quote{{background:{QUOTE_BG}}}.dossier-legend .time{{background:{TIME_BG};"
+    "border-bottom:2px dotted #52606D}.dossier-legend .actor{border-bottom:3px solid;font-weight:600}</style>")
 
 
-def legend_html(show: set[str]) -> str:
-    """The key to the highlights that are switched on."""
-    items = [f'<span class="{k}">{html.escape(label)}</span>' for k, label in KINDS.items() if k in show]
+def type_class(actor_type) -> str:
+    """The CSS class of an actor type: `t-PERSON`…, only for plain upper-case codes ('' otherwise)."""
+    return f"t-{actor_type}" if isinstance(actor_type, str) and _TYPE_CLASS.match(actor_type) else ""
+
+
+def legend_html(show: set[str], types: set | None = None) -> str:
+    """The key to the highlights that are switched on; the actor `types` present, in the type
+    palette's order and colours (types outside it as one "Other actor")."""
+    types = [t for t in TYPE_COLORS if t in (types or ())] + (["OTHER"] if set(types or ()) - set(TYPE_COLORS) else [])
+    items = []
+    for k, label in KINDS.items():
+        if k not in show:
+            continue
+        if k == "actor" and types:
+            items += [f'<span class="actor" style="border-bottom-color:{type_color(t)}">'
+                      f'{html.escape(TYPE_LABELS.get(t, "Other actor"))}</span>' for t in types]
+        else:
+            items.append(f'<span class="{k}">{html.escape(label)}</span>')
     return LAYER_STYLE + '<div class="dossier-legend">' + "".join(items) + "</div>"
 
 
 def annotated_html(text: str, spans: list[tuple[int, int, str, str]], show: set[str],
                    anchors: dict[int, list[str]] | None = None) -> str:
-    """The text with spans (start, end, kind, tooltip) highlighted, displaCy-style.
+    """The text with spans (start, end, kind, tooltip[, actor type]) highlighted, displaCy-style.
 
     The text is cut at every span edge and each piece is one flat <span> carrying the classes of
     every layer over it, so overlapping layers never break the nesting. `anchors` {offset: ids}
@@ -97,7 +119,7 @@ def annotated_html(text: str, spans: list[tuple[int, int, str, str]], show: set[
         parts.extend(f'<a id="{html.escape(i, quote=True)}"></a>' for i in starts.get(a, []))
         piece = html.escape(text[a:b])
         if over:
-            kinds = sorted({s[2] for s in over})
+            kinds = sorted({s[2] for s in over} | {type_class(s[4]) for s in over if len(s) > 4} - {""})
             tip = html.escape(" · ".join(dict.fromkeys(s[3] for s in over if s[3])), quote=True)
             parts.append(f'<span class="{" ".join(kinds)}" title="{tip}">{piece}</span>')
         else:

@@ -11,7 +11,8 @@ from .query import article, filter_documents
 
 def reading(c: Corpus, doc_id: str) -> dict | None:
     """Everything the reader page shows for one article: `article` plus its quotes and dated
-    statements (in text order), the spans to highlight (start, end, kind, tooltip) and the anchors
+    statements (in text order), the spans to highlight (start, end, kind, tooltip, actor type for
+    actors) and the anchors
     {offset: ids} where each quote and statement starts."""
     doc = article(c, doc_id)
     if doc is None:
@@ -19,7 +20,8 @@ def reading(c: Corpus, doc_id: str) -> dict | None:
     names = c.names
     q = c.quotes[c.quotes.doc_id == doc_id].sort_values("start")
     ev = c.events[c.events.doc_id == doc_id].sort_values("start")
-    spans = [(int(m.start), int(m.end), "actor", names.get(m.actor_id, "")) for m in doc["mentions"].itertuples()]
+    spans = [(int(m.start), int(m.end), "actor", names.get(m.actor_id, ""), c.types.get(m.actor_id))
+             for m in doc["mentions"].itertuples()]
     spans += [(int(r.start), int(r.end), "quote", f"{r.speaker if isinstance(r.speaker, str) else 'unattributed'}"
                f" ({r.kind})") for r in q.itertuples()]
     anchors: dict[int, list[str]] = {}
@@ -31,6 +33,7 @@ def reading(c: Corpus, doc_id: str) -> dict | None:
             spans.append((int(r.expr_start), int(r.expr_end), "time", str(r.date)))
         anchors.setdefault(int(r.start), []).append(f"e-{r.event_id}")
     doc["quotes"], doc["events"], doc["spans"], doc["anchors"] = q, ev, spans, anchors
+    doc["actor_types"] = {s[4] for s in spans if s[2] == "actor"}
     return doc
 
 

@@ -203,7 +203,7 @@ def plot_data(c: Corpus, f: Filters, top_n: int = 12,
     rows = timeline_rows(c, f, top_n)
     marks, mark = timeline_marks(c, rows, periods)
     if marks.empty:
-        return Plot(rows.assign(mark=mark), marks)
+        return Plot(rows.assign(mark=mark), marks.assign(type=pd.Series(dtype=object)))
     drawn = rows[mark >= 0]
     view = focus_range(drawn)
     window = axis_window(drawn, c.date_bounds())
@@ -221,6 +221,8 @@ def plot_data(c: Corpus, f: Filters, top_n: int = 12,
         row_mark[days] = int(base.sum()) + g
         parts.append(totals)
     drawn_marks = pd.concat(parts, ignore_index=True)
+    lane_type = dict(zip(rows.lane, rows.actor_id.astype(object).map(c.types)))
+    drawn_marks["type"] = drawn_marks.lane.map(lane_type).astype(object)
     order = {lane: i for i, lane in enumerate(rows.lane.unique())}
     perm = np.argsort(drawn_marks.lane.map(order).to_numpy(), kind="stable")
     inverse = np.empty(len(perm), dtype=np.int64)

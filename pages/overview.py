@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dossier_app import charts, data, query
+from dossier_app.filters import Filters, export_name
 from dossier_app.text import md
 
 corpus, filters = data.current()
@@ -21,7 +22,8 @@ if stats["first"]:
     st.markdown(f"Publication dates run from **{stats['first']}** to **{stats['last']}** "
                 f"({stats['dated']} of {stats['articles']} articles dated).")
     cov = query.date_coverage(corpus)
-    st.plotly_chart(charts.coverage_figure(cov, corpus.source_note()), config=charts.plot_config("dossier-coverage"))
+    st.plotly_chart(charts.coverage_figure(cov, corpus.source_note()), config=charts.plot_config(
+        export_name("coverage", Filters(), {}, (corpus.name, f"built-{corpus.built}"))))
 
 docs = query.documents_table(corpus)
 undated = docs[docs.published == "undated"]

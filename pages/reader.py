@@ -36,7 +36,7 @@ show = set(st.pills("Highlight", list(KINDS), default=list(KINDS), selection_mod
                     format_func=KINDS.get, key=state.READER_LAYERS))
 text_col, side = st.columns([3, 2])
 with text_col:
-    st.html(legend_html(show))
+    st.html(legend_html(show, doc["actor_types"]))
     st.html(annotated_html(doc["text"], doc["spans"], show, doc["anchors"]))
 with side:
     q, ev = doc["quotes"], doc["events"]

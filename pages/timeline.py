@@ -35,10 +35,10 @@ else:
     event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points", "box"),
                             config=charts.plot_config(export_name("timeline", filters, names)))
     notes = ["Points are single days (bigger = more articles); thin bars are weeks, months or ranges. "
-             "Colour shows how the date was found."]
+             "Colour is the actor type, as on every page; a point's shape says how its date was found."]
     if plot.dense:
         notes[0] = ("Single days are summed per week, too many to draw one by one (darker = more articles); "
-                    "bars are statements dated to a week, month or range, coloured by how the date was found.")
+                    "bars are statements dated to a week, month or range, coloured by actor type.")
     if plot.outside:
         notes.append(f"{plot.outside} statement{'s' if plot.outside > 1 else ''} dated far from the rest "
                      f"(before {plot.window[0].year} or after {plot.window[1].year}) are not drawn.")

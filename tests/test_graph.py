@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dossier_app import graph
+from dossier_app import graph, palette
 from dossier_app.graph import build_graph, cooccurrence_edges, edges_csv, quote_edges
 from dossier_app.network_html import _vis_asset, network_html, script_json
 
@@ -167,10 +167,10 @@ def test_build_graph_communities():
     comm = dict(zip(nodes["id"], nodes["community"]))
     assert comm == {"a": 1, "b": 1, "c": 1, "x": 2, "y": 2, "z": 2}
     color = dict(zip(nodes["id"], nodes["color"]))
-    assert color["a"] == graph.COMMUNITY_COLORS[0] and color["x"] == graph.COMMUNITY_COLORS[1]
+    assert color["a"] == palette.COMMUNITY_COLORS[0] and color["x"] == palette.COMMUNITY_COLORS[1]
     # named after their most mentioned actor, in colours that are not the actor-type colours
     assert graph.default_legend(nodes) == [("Around C", "#332288"), ("Around X", "#CC6677")]
-    assert not set(graph.COMMUNITY_COLORS) & set(graph.TYPE_COLORS.values())
+    assert not set(palette.COMMUNITY_COLORS) & set(palette.TYPE_COLORS.values())
     assert nodes.loc[nodes["id"] == "a", "title"].item().endswith("\nCommunity: Around C")
 
 

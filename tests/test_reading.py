@@ -91,3 +91,18 @@ def test_previous_and_next_walk_the_filtered_articles(reader):
     next(b for b in at.button if b.label == "Next →").click().run()
     assert not at.exception
     assert at.query_params.get("doc") not in (None, first)
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([(0, 4, "actor", "Iran", "GPE")], '<span class="actor t-GPE" title="Iran">Iran</span> and Israel'),
+    ([(0, 4, "actor", "Iran", None)], '<span class="actor" title="Iran">Iran</span> and Israel'),
+    # a type that is not a plain code never reaches the class attribute
+    ([(0, 4, "actor", "Iran", 'X" onclick="a')], '<span class="actor" title="Iran">Iran</span> and Israel'),
+])
+def test_actors_are_underlined_in_their_type_colour(spans, expected):
+    from dossier_app.palette import TYPE_COLORS
+    from dossier_app.reader import LAYER_STYLE, legend_html
+    assert body(annotated_html("Iran and Israel", spans, {"actor"})) == expected
+    assert f".dossier-annotated .actor.t-GPE{{border-bottom-color:{TYPE_COLORS['GPE']}}}" in LAYER_STYLE
+    legend = legend_html({"actor"}, {"GPE", "PERSON", "WEIRD"})
+    assert legend.index("Person") < legend.index("Country, city, state") < legend.index("Other actor")

@@ -62,3 +62,25 @@ def test_selection_on_the_small_corpus():
     i = int(plot.marks.index[(plot.marks.lane == "Ali Khamenei") & (plot.marks.granularity == "day")][0])
     sel, total = timeline.selected_statements(c, plot, [i])
     assert sorted(sel.event_id) == ["e1", "e2"] and total == 2 and set(sel.title) == {"A", "b.txt"}
+
+
+def test_timeline_colours_are_the_actor_type_palette():
+    """One palette per actor type on every page: a lane's marks take its actor's type colour, the
+    date source is the marker's shape, and the legend names types, never date sources, by colour."""
+    from dossier_app import charts, palette
+    c = corpus()
+    plot = timeline.plot_data(c, Filters(), top_n=5)
+    table = charts.timeline_table(plot.marks)
+    fig = charts.timeline_figure(table, list(dict.fromkeys(plot.marks.lane)), "t", "s", "src")
+    types = dict(zip(c.actors.name, c.actors.type))
+    drawn = [(lane, colour) for tr in fig.data if tr.y is not None and tr.y[0] is not None
+             for lane, colour in zip(tr.y, tr.marker.color)]
+    assert drawn and all(colour == palette.type_color(types[lane]) for lane, colour in drawn)
+    assert palette.type_color("PERSON") != palette.type_color("GPE")
+    assert {("Person", palette.TYPE_COLORS["PERSON"])} <= {(t.name, t.marker.color) for t in fig.data if t.showlegend}
+    shapes = {t.marker.symbol for t in fig.data if t.type == "scatter" and t.y[0] is not None}
+    assert shapes <= set(charts.SOURCE_SYMBOLS.values()) and shapes
+    # colours that mean something else never reuse a type colour
+    others = {palette.NEUTRAL, palette.QUOTE_EDGE_COLOR, palette.COOC_EDGE_COLOR, palette.TIME_BG,
+              *palette.COMMUNITY_COLORS}
+    assert not others & set(palette.TYPE_COLORS.values())

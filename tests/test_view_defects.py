@@ -1,4 +1,6 @@
 """Defects a reader of the pages saw (issue 11), each with an example that failed before its fix."""
+import json
+import re
 from datetime import date
 
 import numpy as np
@@ -46,6 +48,18 @@ def test_a_missing_outlet_is_named_in_the_hover(outlet):
 ])
 def test_exports_are_named_after_the_view(what, f, name):
     assert export_name(what, f, {"k": "Ali Khamenei"}) == name
+
+
+def test_the_coverage_export_is_named_after_the_corpus(sample_cache, monkeypatch):
+    """The Overview's chart is of the whole corpus: its PNG says which corpus and which build."""
+    monkeypatch.setenv("DOSSIER_CACHE", str(sample_cache))
+    monkeypatch.setenv("DOSSIER_WARM", "0")
+    monkeypatch.chdir(ROOT)
+    at = open_app("overview.py")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert "Articles by month" in spec["layout"]["title"]["text"]
+    assert re.fullmatch(r"dossier-coverage-sample-built-\d{4}-\d{2}-\d{2}", config["toImageButtonOptions"]["filename"])
 
 
 @pytest.mark.parametrize("f, hidden", [
