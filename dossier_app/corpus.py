@@ -18,6 +18,8 @@ import pandas as pd
 
 from pipeline import store
 
+from .speakers import speaker_keys
+
 DOC_COLUMNS = ["doc_id", "path", "title", "outlet", "url", "published", "date_source", "n_words", "duplicate_of",
                "dated_from"]
 MENTION_COLUMNS = ["doc_id", "actor_id", "start", "end", "sent"]
@@ -120,6 +122,8 @@ class Corpus:
         self.actor_docs = self.mentions[["actor_id", "doc_id"]].drop_duplicates().reset_index(drop=True)
         self.mention_types = self.mentions.actor_id.map(self.types).to_numpy(dtype=object)
         self.quote_types = self.quotes.speaker_id.map(self.types).to_numpy(dtype=object)
+        # the Speaker filter's key of each quote: actor id, or "~folded text" for unlinked speakers
+        self.q_speaker, self.speaker_labels = speaker_keys(self.quotes)
         self._bounds = self._date_bounds()
         self.name = _corpus_name(self.manifest)
         self.built = str(self.manifest.get("finished", ""))[:10]

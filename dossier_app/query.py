@@ -239,7 +239,7 @@ def quote_table(c: Corpus, f: Filters, search: str = "", kinds=(), speakers=(), 
     if kinds:
         ok &= q.kind.isin(list(kinds)).to_numpy()
     if speakers:
-        ok &= q.speaker_id.isin(list(speakers)).to_numpy()
+        ok &= c.q_speaker.isin(list(speakers)).to_numpy()
     if about:
         ok &= _rows_with(c.q_about, len(q), about)
     out = quote_rows(c)[ok]
@@ -281,8 +281,9 @@ def quotes_csv(table: pd.DataFrame) -> bytes:
 
 
 def speaker_counts(c: Corpus, f: Filters) -> pd.Series:
-    """Quotes per speaker id under the filters, most first (for the speaker picker)."""
-    return c.quotes.speaker_id[quote_mask(c, f)].dropna().value_counts()
+    """Quotes per speaker under the filters, most first (for the speaker picker): actor ids, and
+    "~" keys for speakers that are no actor (`speakers.speaker_keys`)."""
+    return c.q_speaker[quote_mask(c, f)].dropna().value_counts()
 
 
 def about_counts(c: Corpus, f: Filters) -> pd.Series:

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dossier_app import data, pickers, query, selection, state
 from dossier_app.reader import article_html
+from dossier_app.speakers import label
 from dossier_app.filters import export_name
 from dossier_app.text import md
 
@@ -13,9 +14,10 @@ st.title("Quotes")
 search = st.text_input("Search quotes", placeholder="words in the quote, speaker or article title")
 c1, c2, c3, c4 = st.columns(4)
 speaker_ids = pickers.options(list(query.speaker_counts(corpus, filters).index), state.remembered(state.Q_SPEAKERS))
-speakers = c1.multiselect("Speaker", speaker_ids, format_func=lambda a: names.get(a, a), placeholder="Any",
-                          key=state.Q_SPEAKERS, select_all=False,
-                          help=f"The {pickers.TOP_OPTIONS} most quoted speakers under the filters.")
+speakers = c1.multiselect("Speaker", speaker_ids, format_func=lambda a: label(a, names, corpus.speaker_labels),
+                          placeholder="Any", key=state.Q_SPEAKERS, select_all=False,
+                          help=f"The {pickers.TOP_OPTIONS} most quoted speakers under the filters, including "
+                               "sources that are no actor (\"foreign ministry\"), with their spellings folded.")
 about_ids = pickers.options(list(query.about_counts(corpus, filters).index), state.remembered(state.Q_ABOUT))
 about = c2.multiselect("Mentions actor", about_ids, format_func=lambda a: names.get(a, a), placeholder="Any",
                        key=state.Q_ABOUT, select_all=False,

@@ -148,3 +148,35 @@ def test_overview_dates_and_outlets_are_never_none(sample_cache):
     assert "None" not in set(table.published.astype(str)) | set(table.outlet.astype(str))
     assert (table.published == "undated").sum() == 2
     assert not table.title.str.endswith(".txt").any()                 # no article named by its file hash
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Iran's state TV", "~iran's state tv"),
+    ("Iran\u2019s state-run television", "~iran's state tv"),
+    ("the Foreign Ministry", "~foreign ministry"),
+    ("Ministry of Foreign Affairs", "~foreign ministry"),
+    ("a spokesman", "~spokesperson"),
+    ("Iran's religious leadership", "~iran's religious leadership"),     # no synonym: kept as written
+    ("statement", "~statement"),                                         # "state" inside a word is no match
+    ("", None), (None, None),
+])
+def test_unlinked_speakers_fold_their_spellings(text, key):
+    from dossier_app.speakers import speaker_key
+    assert speaker_key(text) == key
+
+
+def test_the_speaker_filter_reaches_every_attributed_quote(sample_cache):
+    """Defect 15: a speaker that is no actor ("foreign ministry", "Iran's state TV") is still a
+    Speaker option, and the two spellings of Iranian state television are one."""
+    from dossier_app.corpus import load
+    from dossier_app.speakers import label
+    from pipeline import store
+    c = load(store.resolve(sample_cache))
+    counts = query.speaker_counts(c, Filters())
+    assert counts.sum() == c.quotes.speaker.notna().sum()
+    assert counts["~iran's state tv"] == 2 and counts["~foreign ministry"] == 3
+    rows = query.quote_table(c, Filters(), speakers=["~iran's state tv"])
+    assert sorted(rows.speaker) == ["Iran's state TV", "Iran\u2019s state-run television"]
+    assert label("~foreign ministry", c.names, c.speaker_labels) == "foreign ministry (no actor)"
+    tasnim = c.actors.actor_id[c.actors.name == "Tasnim"].item()
+    assert label(tasnim, c.names, c.speaker_labels) == "Tasnim"

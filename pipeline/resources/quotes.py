@@ -112,3 +112,15 @@ QUOTE_CREDIT_INTRODUCERS = frozenset(["-", "\u2014", "\u2013", "from", "by"])
 QUOTE_ADDRESSEE_VERBS = frozenset("tell ask".split())
 # Reporting verbs that, even with a complement ("He told reporters."), lead into the next quote.
 QUOTE_LEAD_IN_OBJECT_VERBS = frozenset(["tell"])
+# Spellings of the same kind of source, folded together when unlinked speakers are grouped for the
+# quote browser's Speaker filter ("Iran's state TV" and "Iran's state-run television"): (variant,
+# canonical), lower-case, longest variants first.
+SPEAKER_SYNONYMS = (
+    ("state-run television", "state tv"), ("state-owned television", "state tv"),
+    ("state television", "state tv"), ("state-run tv", "state tv"), ("state-owned tv", "state tv"),
+    ("state-run media", "state media"), ("state-owned media", "state media"),
+    ("state-run news agency", "state news agency"), ("official news agency", "state news agency"),
+    ("ministry of foreign affairs", "foreign ministry"), ("foreign affairs ministry", "foreign ministry"),
+    ("ministry of defence", "defence ministry"), ("ministry of defense", "defence ministry"),
+    ("defense ministry", "defence ministry"), ("spokeswoman", "spokesperson"), ("spokesman", "spokesperson"),
+)
