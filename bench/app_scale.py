@@ -38,6 +38,8 @@ SHOOT = Path("/work/shared/tools/shoot.py")
 CHROMIUM = Path("/usr/bin/chromium")
 PAGES = ["/", "/timeline", "/network", "/quotes", "/actors"]
 FRAME_READY = ("body[data-graph-ready]",)
+CHART_READY = ('.dossier-plot[data-chart-ready="1"]',)     # dossier_app/plotchart.py drew its figure
+CHART_PAGES = ("/", "/timeline")
 EMPTY_APP = "import streamlit as st\n\nst.title('Empty')\n"
 
 
@@ -77,16 +79,18 @@ class RSS:
         self._t.join(2)
 
 
-def open_ready(sh, ctx, url: str, timeout_ms: int = 120_000, settle_ms: int = 500) -> tuple[float, object]:
-    """Open `url` in a new tab; seconds until ready (settle time excluded), and the page."""
+def open_ready(sh, ctx, url: str, timeout_ms: int = 120_000, settle_ms: int = 500,
+               wait_for: tuple[str, ...] = ()) -> tuple[float, object]:
+    """Open `url` in a new tab; seconds until ready (settle time excluded; `wait_for` selectors
+    visible, e.g. a chart drawn), and the page."""
     page = ctx.new_page()
     t0 = time.monotonic()
     page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
-    sh.wait_ready(page, (), timeout_ms, settle_ms, FRAME_READY if "/network" in url else ())
+    sh.wait_ready(page, wait_for, timeout_ms, settle_ms, FRAME_READY if "/network" in url else ())
     return time.monotonic() - t0 - settle_ms / 1000, page
 
 
-def pick_actor(sh, page, name: str, timeout_ms: int = 60_000) -> float:
+def pick_actor(sh, page, name: str, timeout_ms: int = 60_000, wait_for: tuple[str, ...] = ()) -> float:
     """Type `name` in the sidebar's actor box, Enter; seconds until the URL has it and the app is idle."""
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.locator("input")
     box.click()
@@ -96,7 +100,7 @@ def pick_actor(sh, page, name: str, timeout_ms: int = 60_000) -> float:
     t0 = time.monotonic()
     box.press("Enter")
     page.wait_for_function(f"() => window.location.search.includes({want!r})", timeout=timeout_ms)
-    sh.wait_ready(page, (), timeout_ms, 300, ())
+    sh.wait_ready(page, wait_for, timeout_ms, 300, ())
     return time.monotonic() - t0 - 0.3
 
 
@@ -155,7 +159,8 @@ def main() -> int:
                         e, page = open_ready(sh, ctx, empty_url + "/")
                         page.close()
                         times["empty"].append(e)
-                        t, page = open_ready(sh, ctx, app_url + p)
+                        t, page = open_ready(sh, ctx, app_url + p,
+                                             wait_for=CHART_READY if p in CHART_PAGES else ())
                         times[p].append(t)
                         ratios[p].append(t / e)
                         if a.shots and rep == a.repeats - 1:
@@ -166,7 +171,7 @@ def main() -> int:
                     mem.append((f"repeat {rep + 1}: every page opened", rss.now()))
                     for p in picks:
                         _, page = open_ready(sh, ctx, app_url + p)
-                        picks[p].append(pick_actor(sh, page, actor))
+                        picks[p].append(pick_actor(sh, page, actor, wait_for=CHART_READY if p in CHART_PAGES else ()))
                         if a.shots and rep == a.repeats - 1:
                             page.screenshot(path=str(a.shots / f"picked{p.replace('/', '_')}.png"), full_page=True)
                         page.close()

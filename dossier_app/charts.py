@@ -186,18 +186,6 @@ def _legend(fig: go.Figure, data: pd.DataFrame) -> None:
         entry("Week, month or range", {}, mode="lines", line={"color": NEUTRAL, "width": 4})
 
 
-def picked_marks(state) -> list[int]:
-    """The mark rows a timeline selection holds (from `st.plotly_chart(..., on_select="rerun")`)."""
-    points = ((state or {}).get("selection") or {}).get("points") or [] if state else []
-    out: list[int] = []
-    for p in points:
-        v = p.get("customdata") if isinstance(p, dict) else None
-        v = v[0] if isinstance(v, (list, tuple)) and v else v
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            out.append(int(v))
-    return list(dict.fromkeys(out))
-
-
 def coverage_figure(cov: pd.DataFrame, source: str) -> go.Figure:
     """Articles per month of publication, a bar a month wide."""
     month_ms = 26 * 24 * 3600 * 1000

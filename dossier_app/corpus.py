@@ -101,6 +101,7 @@ class Corpus:
         self.mentions = self.mentions.astype({"doc_id": "category", "actor_id": "category"})
         self.documents = d = d.assign(label=doc_label(d)) if len(d) else d.assign(label=pd.Series(dtype=object))
         self.by_doc = d.set_index("doc_id")
+        self.doc_labels = dict(zip(d.doc_id, d.label.astype(str)))
         self.names = dict(zip(a.actor_id, a.name))
         self.types = dict(zip(a.actor_id, a.type))
         self.ranked_ids = list(a.sort_values(["n_mentions", "name"], ascending=[False, True]).actor_id)

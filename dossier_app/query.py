@@ -19,6 +19,7 @@ from .filters import Filters
 _LOCK = threading.Lock()
 _INFLIGHT: dict[tuple[int, object], threading.Event] = {}
 MAX_QUOTE_ROWS = 2000      # the quote browser lists this many; the CSV has every match
+LAZY_ROWS = 2000           # longer tables are sent to the browser page by page (st.dataframe lazy)
 SMALL_CAST = 2000          # up to this many actors, pages list even those seen in one article
 
 

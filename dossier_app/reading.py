@@ -47,6 +47,17 @@ def neighbours(c: Corpus, f: Filters, doc_id: str) -> tuple[str | None, str | No
     return (ids[i - 1] if i else None), (ids[i + 1] if i + 1 < len(ids) else None), i + 1, len(ids)
 
 
+def article_options(ids: list[str], doc_id: str, radius: int = 150) -> list[str]:
+    """The reader's article picker: the articles around `doc_id` in the filter's order (at most
+    2 * radius + 1, so 17,000 articles never become 17,000 options), `doc_id` first when it is
+    outside the filter."""
+    if doc_id not in ids:
+        return [doc_id, *ids[:2 * radius]]
+    i = ids.index(doc_id)
+    lo = max(0, min(i - radius, len(ids) - 2 * radius - 1))
+    return ids[lo:lo + 2 * radius + 1]
+
+
 def date_provenance(c: Corpus, doc: dict) -> str:
     """How the publication date was found, in words (and from which article when borrowed)."""
     how = {"metadata": "from the metadata", "header": "from the scraper header", "dateline": "from the dateline",

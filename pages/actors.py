@@ -13,7 +13,7 @@ show_rare = st.toggle(f"Include the {rare:,} actors seen in one article only", v
 shown = table if show_rare else table[table.articles > 1]
 st.caption(f"{len(shown):,} of {len(table):,} actors · automatic merging first, your rules in "
            f"{md(data.aliases_path())} second")
-st.dataframe(shown.drop(columns=["actor_id"]), hide_index=True, key="actor_table", lazy=len(shown) > 2000,
+st.dataframe(shown.drop(columns=["actor_id"]), hide_index=True, key="actor_table", lazy=len(shown) > query.LAZY_ROWS,
              column_config={"aliases": st.column_config.TextColumn("aliases", width="large"),
                             "first": st.column_config.DateColumn("first"),
                             "last": st.column_config.DateColumn("last")})

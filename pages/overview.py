@@ -1,7 +1,7 @@
 """Overview: what is in the corpus, how well it is dated, and what the build rejected."""
 import streamlit as st
 
-from dossier_app import charts, data, query
+from dossier_app import charts, data, plotchart, query
 from dossier_app.filters import Filters, export_name
 from dossier_app.text import md
 
@@ -22,7 +22,7 @@ if stats["first"]:
     st.markdown(f"Publication dates run from **{stats['first']}** to **{stats['last']}** "
                 f"({stats['dated']} of {stats['articles']} articles dated).")
     cov = query.date_coverage(corpus)
-    st.plotly_chart(charts.coverage_figure(cov, corpus.source_note()), config=charts.plot_config(
+    plotchart.plotly_chart(charts.coverage_figure(cov, corpus.source_note()), "coverage_chart", charts.plot_config(
         export_name("coverage", Filters(), {}, (corpus.name, f"built-{corpus.built}"))))
 
 docs = query.documents_table(corpus)
@@ -37,7 +37,7 @@ else:
     st.dataframe(undated[["title", "file", "outlet"]], hide_index=True)
 
 st.subheader("Articles")
-st.dataframe(docs, hide_index=True, lazy=False, column_config={
+st.dataframe(docs, hide_index=True, lazy=len(docs) > query.LAZY_ROWS, column_config={     # rows on demand when many
     "published": st.column_config.TextColumn("published"),
     "words": st.column_config.NumberColumn("words", format="%d")})
 

@@ -19,9 +19,10 @@ prev_id, next_id, pos, total = reading.neighbours(corpus, filters, doc_id)
 c1, c2, c3 = st.columns([1, 4, 1])
 c1.button("← Previous", disabled=prev_id is None, on_click=state.open_article, args=(prev_id,), width="stretch")
 c3.button("Next →", disabled=next_id is None, on_click=state.open_article, args=(next_id,), width="stretch")
-c2.selectbox("Article", list(docs.doc_id) if doc_id in set(docs.doc_id) else [doc_id, *docs.doc_id],
-             index=None, placeholder=f"Article {pos} of {total} under the filters · pick another",
-             format_func=lambda d: str(corpus.by_doc.label.get(d, d)), key=state.READER_PICK,
+labels = corpus.doc_labels
+c2.selectbox("Article", reading.article_options(list(docs.doc_id), doc_id), index=None,
+             placeholder=f"Article {pos} of {total} under the filters · pick one nearby",
+             format_func=lambda d: labels.get(d, d), key=state.READER_PICK,
              on_change=state.open_picked, label_visibility="collapsed")
 
 doc = reading.reading(corpus, doc_id)

@@ -1,7 +1,7 @@
 """Timeline: dated statements on a time axis, one lane per actor."""
 import streamlit as st
 
-from dossier_app import charts, data, query, selection, timeline
+from dossier_app import charts, data, plotchart, query, selection, timeline
 from dossier_app.reader import article_html
 from dossier_app.filters import export_name
 from dossier_app.text import md
@@ -32,8 +32,8 @@ else:
     table = plot.table if plot.table is not None else charts.timeline_table(marks)
     fig = charts.timeline_figure(table, list(dict.fromkeys(marks.lane)), "Dated statements by actor",
                                  filters.describe(names), corpus.source_note(), view)
-    event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points", "box"),
-                            config=charts.plot_config(export_name("timeline", filters, names)))
+    picked = plotchart.plotly_chart(fig, key, charts.plot_config(export_name("timeline", filters, names)),
+                                    select=True)
     notes = ["Points are single days (bigger = more articles); thin bars are weeks, months or ranges. "
              "Colour is the actor type, as on every page; a point's shape says how its date was found."]
     if plot.dense:
@@ -46,7 +46,7 @@ else:
                  "drag across the chart to zoom into a period.")
     st.caption(" ".join(notes))
 
-    picked = [i for i in charts.picked_marks(event) if i in marks.index]
+    picked = [i for i in picked if i in marks.index]
 if picked:
     sel, total = timeline.selected_statements(corpus, plot, picked)
     st.subheader(f"Selected statements ({len(sel)}{f' of {total} shown' if total > len(sel) else ''})")

@@ -19,7 +19,7 @@ def server(sample_cache, tmp_path_factory):
 
 @pytest.mark.parametrize("path, selector", [
     ("/", '[data-testid="stDataFrame"]'),
-    ("/timeline", '[data-testid="stPlotlyChart"] .main-svg'),
+    ("/timeline", '.dossier-plot[data-chart-ready="1"] .main-svg'),
     ("/quotes", '[data-testid="stDataFrame"]'),
     ("/actors", '[data-testid="stDataFrame"]'),
     ("/network", 'iframe'),
@@ -85,7 +85,7 @@ def test_selecting_a_quote_opens_the_reader(server, browser):
 
 def test_clicking_a_timeline_mark_lists_its_statements(server, browser):
     page, errors = open_page(browser, server + "/timeline")
-    point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer path.point').first
+    point = page.locator('.dossier-plot .scatterlayer path.point').first
     point.wait_for(state="visible", timeout=60_000)
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)      # one click, one mark

@@ -158,8 +158,8 @@ def test_the_request_check_can_fail(hostile_server, browser):
 def test_timeline_tooltips_show_hostile_text_as_text(hostile_server, browser, path):
     from helpers import open_page
     page, errors = open_page(browser, hostile_server + path)
-    marks = page.locator('[data-testid="stPlotlyChart"] .scatterlayer path.point, '
-                         '[data-testid="stPlotlyChart"] .barlayer path')
+    marks = page.locator('.dossier-plot .scatterlayer path.point, '
+                         '.dossier-plot .barlayer path')
     marks.first.wait_for(state="visible", timeout=60_000)
     for i in range(min(marks.count(), 12)):
         box = marks.nth(i).bounding_box()

@@ -41,8 +41,8 @@ def test_overview_has_its_own_address(browser, links_server):
 
 def test_clean_view_hides_the_controls(browser, links_server):
     page, errors = open_page(browser, links_server + "/timeline?view=clean")
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    page.wait_for_selector('.dossier-plot[data-chart-ready="1"] .main-svg', timeout=60_000)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stSlider"]').first.is_visible()
-    assert page.locator('[data-testid="stPlotlyChart"]').first.is_visible()
+    assert page.locator('.dossier-plot').first.is_visible()
     page.close()

@@ -106,3 +106,14 @@ def test_actors_are_underlined_in_their_type_colour(spans, expected):
     assert f".dossier-annotated .actor.t-GPE{{border-bottom-color:{TYPE_COLORS['GPE']}}}" in LAYER_STYLE
     legend = legend_html({"actor"}, {"GPE", "PERSON", "WEIRD"})
     assert legend.index("Person") < legend.index("Country, city, state") < legend.index("Other actor")
+
+
+@pytest.mark.parametrize("n, doc, expected", [
+    (10, "d5", [f"d{i}" for i in range(10)]),                      # few articles: all of them
+    (1000, "d500", [f"d{i}" for i in range(350, 651)]),            # around the open one
+    (1000, "d3", [f"d{i}" for i in range(0, 301)]),                # near the start: still 301
+    (1000, "d998", [f"d{i}" for i in range(699, 1000)]),           # near the end
+    (1000, "x", ["x", *[f"d{i}" for i in range(300)]]),            # outside the filter: first
+])
+def test_the_article_picker_stays_small(n, doc, expected):
+    assert reading.article_options([f"d{i}" for i in range(n)], doc) == expected

@@ -48,9 +48,9 @@ def test_uploaded_article_reaches_the_timeline(browser, upload_server, tmp_path)
     assert "Overview" in nav and "Add articles" in nav     # app.py's navigation, not the bare pages folder
     page.screenshot(path=str(tmp_path / "upload.png"))
     page.goto(base + "/timeline?actor=Helena+Quarteira", wait_until="domcontentloaded")
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    page.wait_for_selector('.dossier-plot[data-chart-ready="1"] .main-svg', timeout=60_000)
     page.wait_for_function(IDLE, timeout=60_000)
-    chart = page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
+    chart = page.locator('.dossier-plot').first.inner_text()
     assert "Helena Quarteira" in chart
     page.screenshot(path=str(tmp_path / "timeline.png"))
     assert not errors

@@ -56,8 +56,8 @@ def test_the_coverage_export_is_named_after_the_corpus(sample_cache, monkeypatch
     monkeypatch.setenv("DOSSIER_WARM", "0")
     monkeypatch.chdir(ROOT)
     at = open_app("overview.py")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    chart = json.loads(at.get("bidi_component")[0].proto.json)        # dossier_app.plotchart's data
+    spec, config = chart["figure"], chart["config"]
     assert "Articles by month" in spec["layout"]["title"]["text"]
     assert re.fullmatch(r"dossier-coverage-sample-built-\d{4}-\d{2}-\d{2}", config["toImageButtonOptions"]["filename"])
 
