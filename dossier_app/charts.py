@@ -53,15 +53,16 @@ def plot_config(filename: str) -> dict:
             "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"]}
 
 
-def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -> go.Figure:
-    """Title, subtitle and source note inside the figure, so a PNG stands on its own."""
+def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int, top: int = 140) -> go.Figure:
+    """Title, subtitle and source note inside the figure, so a PNG stands on its own (`top`: the
+    room above the plot for them and a legend)."""
     fig.update_layout(
         title={"text": f"<b>{esc(title)}</b><br><span style='font-size:13px;color:{MUTED}'>{esc(subtitle)}</span>",
                "x": 0.01, "xanchor": "left", "xref": "container", "y": 1, "yanchor": "top",
                "yref": "container", "pad": {"t": 22}},
         font={"family": FONT, "color": INK, "size": 13},
         paper_bgcolor="white", plot_bgcolor="white", height=height,
-        margin={"l": 10, "r": 20, "t": 140, "b": MARGIN_B},
+        margin={"l": 10, "r": 20, "t": top, "b": MARGIN_B},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0.0,
                 "font": {"size": 12}},
         hoverlabel={"bgcolor": "white", "font": {"family": FONT, "size": 12}, "align": "left"},
@@ -122,6 +123,7 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
     opens on `view` (the page's time-span slider), without a range-slider strip.
     """
     fig = go.Figure()
+    height = max(400, 190 + LANE_PX * len(lanes))
     weeks = data[data.kind == "week"] if len(data) else data
     if len(weeks):
         top = max(int(weeks.articles.quantile(0.95)), 1)
@@ -132,7 +134,8 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
                     "line": {"color": "white", "width": 0.5},
                     # upright, right of the plot: never over the legend or the title
                     "colorbar": {"title": {"text": "Articles<br>per week", "side": "top"}, "orientation": "v",
-                                 "len": 0.6, "thickness": 10, "x": 1.01, "xanchor": "left", "y": 0.5,
+                                 # in pixels: with one or two lanes a fraction of the plot is too short to read
+                                 "lenmode": "pixels", "len": min(220, height - 140 - MARGIN_B), "thickness": 10, "x": 1.01, "xanchor": "left", "y": 0.5,
                                  "yanchor": "middle", "tickfont": {"size": 11}}},
             hovertext=weeks.hover, hoverinfo="text", customdata=weeks["mark"].to_numpy()))
     spans = data[data.kind == "period"] if len(data) else data
@@ -154,7 +157,7 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
                                  "width": 2 if symbol.endswith("open") else 1}},
                 hovertext=days.hover, hoverinfo="text", customdata=days["mark"].to_numpy()))
     _legend(fig, data)
-    brand(fig, title, subtitle, source, max(360, 190 + LANE_PX * len(lanes)))
+    brand(fig, title, subtitle, source, height)
     # a drag zooms the time axis and a click selects one mark; with dragmode "select" plotly turns a
     # click into an empty box selection first, so single marks could not be picked (defect 3)
     fig.update_layout(barmode="overlay", clickmode="event+select", dragmode="zoom",
@@ -192,12 +195,12 @@ def coverage_figure(cov: pd.DataFrame, source: str) -> go.Figure:
     fig = go.Figure(go.Bar(x=cov.month, y=cov.articles, marker_color=NEUTRAL, width=[month_ms] * len(cov),
                            xperiod="M1", xperiodalignment="start",
                            hovertemplate="%{x|%B %Y}: %{y:,d} articles<extra></extra>"))
-    brand(fig, "Articles by month of publication", "Dated articles only", source, 320)
+    brand(fig, "Articles by month of publication", "Dated articles only", source, 380, top=90)   # no legend
     months = len(pd.period_range(cov.month.min(), cov.month.max(), freq="M")) if len(cov) else 1
     step = next(s for s in (1, 3, 6, 12, 24, 60) if months / s <= 8)     # at most ~8 labels: no overlap
     fig.update_xaxes(type="date", dtick=f"M{step}", tickformat="%b %Y" if step < 12 else "%Y", tickangle=0)
     top = int(cov.articles.max()) if len(cov) else 1
-    fig.update_yaxes(title="articles", gridcolor="#eef1f4", rangemode="tozero", tickformat=",d",
+    fig.update_yaxes(title="articles", gridcolor="#eef1f4", rangemode="tozero", tickformat=",d", automargin=True,
                      dtick=max(1, -(-top // 5)))
     fig.update_layout(showlegend=False)
     return fig

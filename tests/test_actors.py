@@ -486,6 +486,11 @@ COMPANY_FORM_CASES = [
     ([("d1", "France", None, "GPE"), ("d2", "France SA", None, "ORG")], "France SA", "France SA", "ORG"),
     ([("d1", "Canada", None, "GPE"), ("d2", "Tokyo Corp", None, "ORG"), ("d3", "Tokyo", None, "GPE")],
      "Tokyo Corp", "Tokyo Corp", "ORG"),
+    # any place the corpus shows as one, not only countries and capitals (19k Reuters: "New York Inc.")
+    ([("d1", "New York", None, "GPE"), ("d2", "New York", None, "GPE"), ("d3", "New York Inc.", None, "ORG")],
+     "New York Inc.", "New York Inc.", "ORG"),
+    ([("d1", "New York", None, "GPE"), ("d2", "New York", None, "GPE"), ("d3", "New York Inc.", None, "ORG")],
+     "New York", "New York", "GPE"),
     # negatives: legal forms still fold for other names; the country stays the country
     ([("d1", "Deutsche Bank", None, "ORG"), ("d2", "Deutsche Bank AG", None, "ORG"), ("d3", "Germany", None, "GPE")],
      "Deutsche Bank AG", "Deutsche Bank", "ORG"),
@@ -505,6 +510,13 @@ def test_company_form_is_never_the_country(rows, text, name, typ):
     for r in actors.itertuples():
         if r.type == "GPE":
             assert not [a for a in r.aliases if a.split()[-1].rstrip(".").lower() in ("inc", "ltd", "sa", "corp")]
+
+
+def test_a_company_named_like_an_org_still_folds():
+    """Only a place's base splits: "Acme Mining" (ORG) and "Acme Mining Inc." stay one actor."""
+    mentions = mk([("d1", "Acme Mining", None, "ORG"), ("d2", "Acme Mining Inc.", None, "ORG")])
+    actors, ids = A.resolve(mentions)
+    assert list(actors.name) == ["Acme Mining"] and actors.type.item() == "ORG"
 
 
 # A country's or capital's actor follows its mentions, ORG labels counting as the place: ties and

@@ -8,7 +8,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from ... import resources as R
-from ...names import demonym_country, name_tokens
+from ...names import demonym_country, name_tokens, norm
 from ..unionfind import UnionFind
 from .keys import COUNTRIES, PLACES, keys_of, most_common
 from .people import attach_org_surnames, cluster_people
@@ -73,12 +73,34 @@ def _vote_types(keys: pd.Series, types: pd.Series) -> dict[str, str]:
     return dict(zip(counts.drop_duplicates("k")["k"], counts.drop_duplicates("k")["t"]))
 
 
+def _legal_form(names: pd.Series) -> pd.Series:
+    """True for names of two words or more ending in a company legal form ("Krupp GmbH")."""
+    text = names.astype(str)
+    last = text.str.rsplit(" ", n=1).str[-1].str.lower().str.rstrip(".,")
+    return text.str.contains(" ", regex=False) & last.isin(R.COMPANY_SUFFIXES)
+
+
 def _company_keys(keys: pd.Series, names: pd.Series) -> set[str]:
     """Name keys written at least once with a company legal form ("Krupp GmbH")."""
     pairs = pd.DataFrame({"k": keys.to_numpy(), "n": names.to_numpy()}).drop_duplicates()
-    last = pairs["n"].astype(str).str.rsplit(" ", n=1).str[-1].str.lower().str.rstrip(".,")
-    multi = pairs["n"].astype(str).str.contains(" ", regex=False)
-    return set(pairs.loc[multi & last.isin(R.COMPANY_SUFFIXES), "k"])
+    return set(pairs.loc[_legal_form(pairs["n"]).to_numpy(), "k"])
+
+
+def split_place_companies(keys: pd.Series, m: pd.DataFrame) -> pd.Series:
+    """A name with a company legal form whose base is a place by its own mentions ("New York Inc."
+    beside "New York" voted GPE) is a company of its own: its key keeps the legal form, so the
+    place keeps its type and never takes the company's name as an alias. (Countries and capitals
+    are caught by `name_key` already; this covers every other place the corpus shows as one.)"""
+    legal = _legal_form(m["name"])
+    if not legal.any():
+        return keys
+    votes = _vote_types(keys[~legal], m["type"][~legal])
+    hit = legal & keys.map(lambda k: votes.get(k) in ("GPE", "LOC"))
+    if not hit.any():
+        return keys
+    keys = keys.copy()
+    keys.loc[hit] = m.loc[hit, "name"].map(lambda n: norm(n).rstrip(".,"))
+    return keys
 
 
 def _fold_plurals(types: dict[str, str], uf: UnionFind) -> None:

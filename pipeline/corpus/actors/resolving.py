@@ -6,7 +6,8 @@ from collections import defaultdict
 import pandas as pd
 
 from .aliases import apply_alias_rows, expand_rules, read_aliases
-from .cluster import TYPE_PRIORITY, apply_demonyms, cluster
+from .cluster import TYPE_PRIORITY, apply_demonyms, cluster, split_place_companies
+from ...ids import short_hash
 from .keys import actor_id_for, keys_of
 from .table import actors_table, display_name, name_cities
 
@@ -30,6 +31,7 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
                 pd.Series(None, index=mentions.index, dtype=object))
     keys = keys_of(m["name"])
     keys, m = apply_demonyms(keys, m)
+    keys = split_place_companies(keys, m)
     if rules:                       # an alias naming an automatic actor covers all its names
         rules = expand_rules(rules, cluster(keys, m))
         keys, m = apply_alias_rows(rules, keys, m)
@@ -57,9 +59,26 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
             hidden.add(root)
         root_name[root], root_type[root] = display, typ
     name_cities(root_name, root_type, uf, keys, m, forced)
-    key_to_id = {k: (None if uf.find(k) in hidden else actor_id_for(root_name[uf.find(k)])) for k in counts}
+    root_id = _root_ids(root_name, {r: sum(counts[k] for k in ks) for r, ks in clusters.items()})
+    key_to_id = {k: (None if uf.find(k) in hidden else root_id[uf.find(k)]) for k in counts}
     ids = keys.map(key_to_id)
     actor_id = pd.Series(None, index=mentions.index, dtype=object)
     actor_id.loc[ids.index] = ids.to_numpy()
-    actors = actors_table(m.assign(actor_id=ids.to_numpy()), root_name, root_type, hidden, clusters)
+    actors = actors_table(m.assign(actor_id=ids.to_numpy()), root_name, root_type, hidden, clusters, root_id)
     return actors, actor_id
+
+
+def _root_ids(root_name: dict[str, str], size: dict[str, int]) -> dict[str, str]:
+    """Each cluster's actor id, from its display name. Clusters showing the same name are one
+    actor (a rename onto an existing name merges); two different names that normalise alike
+    ("New York" and the company "New York Inc.", kept apart by `split_place_companies`) stay two:
+    the smaller gets an id from its cluster key."""
+    ids: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for root in sorted(root_name, key=lambda r: (-size.get(r, 0), r)):
+        aid = actor_id_for(root_name[root])
+        if aid in owner and root_name[owner[aid]] != root_name[root]:
+            aid = "a" + short_hash("key:" + root, 15)
+        owner.setdefault(aid, root)
+        ids[root] = aid
+    return ids

@@ -38,8 +38,10 @@ def name_cities(root_name: dict, root_type: dict, uf: UnionFind, keys: pd.Series
             root_name[r] = root_name[r] + R.CITY_SUFFIX
 
 
-def actors_table(m: pd.DataFrame, root_name: dict, root_type: dict, hidden: set, clusters: dict) -> pd.DataFrame:
-    """The actors table from mentions with their actor ids."""
+def actors_table(m: pd.DataFrame, root_name: dict, root_type: dict, hidden: set, clusters: dict,
+                 root_id: dict | None = None) -> pd.DataFrame:
+    """The actors table from mentions with their actor ids (`root_id`: each cluster's id, by
+    default from its display name)."""
     m = m[m["actor_id"].notna()]
     if m.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ACTOR_COLS}).astype(
@@ -54,7 +56,8 @@ def actors_table(m: pd.DataFrame, root_name: dict, root_type: dict, hidden: set,
     fc = fc.groupby(["actor_id", "form"], sort=False)["c"].sum().reset_index()
     fc = fc.sort_values(["actor_id", "c", "form"], ascending=[True, False, True])
     alias_lists = fc.groupby("actor_id", sort=True)["form"].agg(list).to_dict()
-    id_name = {actor_id_for(root_name[r]): (root_name[r], root_type[r]) for r in clusters if r not in hidden}
+    id_name = {(root_id or {}).get(r) or actor_id_for(root_name[r]): (root_name[r], root_type[r])
+               for r in clusters if r not in hidden}
     ids = n_mentions.index
     out = pd.DataFrame({
         "actor_id": ids,
