@@ -50,7 +50,8 @@ def esc(value, width: int | None = None) -> str:
 def plot_config(filename: str) -> dict:
     """Modebar with a 2x PNG export named after the chart."""
     return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
-            "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"]}
+            # no "Share chart..." (plotly.js 4 offers to send the figure to a chart service)
+            "modeBarButtonsToRemove": ["lasso2d", "autoScale2d", "sendChartToCloud"]}
 
 
 def brand(fig: go.Figure, title: str, subtitle: str, source: str, height: int, top: int = 140) -> go.Figure:

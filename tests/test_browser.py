@@ -95,6 +95,24 @@ def test_clicking_a_timeline_mark_lists_its_statements(server, browser):
     page.close()
 
 
+def test_the_timeline_exports_a_2x_png_named_after_the_view(server, browser):
+    """The chart's camera button (plotly.js basic, dossier_app/plotchart.py) downloads a 2x PNG."""
+    page, errors = open_page(browser, server + "/timeline?actor=Ali+Khamenei")
+    plot = page.locator('.dossier-plot[data-chart-ready="1"]').first
+    plot.wait_for(state="visible", timeout=60_000)
+    plot.hover()
+    with page.expect_download(timeout=30_000) as got:
+        page.locator('.dossier-plot .modebar-btn[data-title^="Download plot"]').first.click(force=True)
+    download = got.value
+    assert download.suggested_filename == "dossier-timeline-ali-khamenei.png"
+    png = Path(download.path()).read_bytes()
+    width = int.from_bytes(png[16:20], "big")                  # the PNG header's width
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and width >= 2 * plot.bounding_box()["width"] - 2
+    assert page.locator('.dossier-plot .modebar-btn[data-title^="Share"]').count() == 0   # nothing leaves the machine
+    assert errors == []
+    page.close()
+
+
 def test_clicking_a_link_in_the_graph_lists_its_evidence(server, browser):
     page, _ = open_page(browser, server + "/network")
     frame_el = page.locator("iframe").first
