@@ -201,7 +201,8 @@ def coverage_figure(cov: pd.DataFrame, source: str) -> go.Figure:
     step = next(s for s in (1, 3, 6, 12, 24, 60) if months / s <= 8)     # at most ~8 labels: no overlap
     fig.update_xaxes(type="date", dtick=f"M{step}", tickformat="%b %Y" if step < 12 else "%Y", tickangle=0)
     top = int(cov.articles.max()) if len(cov) else 1
+    # whole articles: steps of 1 for small counts, else plotly's round steps (2,000, not 1,956)
     fig.update_yaxes(title="articles", gridcolor="#eef1f4", rangemode="tozero", tickformat=",d", automargin=True,
-                     dtick=max(1, -(-top // 5)))
+                     dtick=1 if top <= 5 else None, nticks=6)
     fig.update_layout(showlegend=False)
     return fig

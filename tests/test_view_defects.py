@@ -180,3 +180,12 @@ def test_the_speaker_filter_reaches_every_attributed_quote(sample_cache):
     assert label("~foreign ministry", c.names, c.speaker_labels) == "foreign ministry (no actor)"
     tasnim = c.actors.actor_id[c.actors.name == "Tasnim"].item()
     assert label(tasnim, c.names, c.speaker_labels) == "Tasnim"
+
+
+@pytest.mark.parametrize("counts, dtick", [([2, 1], 1), ([5], 1), ([9780, 4400, 300], None)])
+def test_coverage_ticks_are_whole_round_numbers(counts, dtick):
+    """Seen at 19k: ticks of 1,956, 3,912… (a fifth of the top bar). Small counts step by one
+    article; big ones take plotly's round steps."""
+    cov = pd.DataFrame({"month": pd.date_range("1987-02-01", periods=len(counts), freq="MS"), "articles": counts})
+    fig = charts.coverage_figure(cov, "src")
+    assert fig.layout.yaxis.dtick == dtick and fig.layout.yaxis.tickformat == ",d"
