@@ -27,6 +27,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .. import resources as R
+from .tokens import lemma_of
 
 Norm = Callable[[str], str]          # pipeline.names.norm
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "from", "to", "into", "across", "through",
@@ -163,7 +164,7 @@ def club_cue(toks: list[Token]) -> bool:
     root = root_of(toks)
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in ("to", "with", "against", "over", "at", "by", "than"):
-        if head.lower_ == "at" and head.head.lemma_ not in R.SPORTS_VERBS:
+        if head.lower_ == "at" and lemma_of(head.head) not in R.SPORTS_VERBS:
             return False                               # "at Anfield" is a place; "won at Leeds" the club
         head = head.head
     elif root.dep_ == "conj":
@@ -173,7 +174,7 @@ def club_cue(toks: list[Token]) -> bool:
             head = head.head
     elif root.dep_ not in ("nsubj", "nsubjpass", "dobj", "agent"):
         return False
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in R.SPORTS_VERBS
+    return head.pos_ in ("VERB", "AUX") and lemma_of(head).lower() in R.SPORTS_VERBS
 
 
 def prefix_company(short: str, longer: list[str], norm: Norm) -> str | None:

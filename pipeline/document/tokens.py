@@ -1,4 +1,5 @@
-"""Finding the spaCy token at a character offset: one helper for the quote and date stages."""
+"""Token helpers for the quote, date and entity stages: the token at a character offset, and
+lemmas computed on demand."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -21,3 +22,16 @@ def token_at(doc: Doc, starts: list[int], off: int, last_if_past: bool) -> Token
             return doc[i + 1]
         return tok if last_if_past else None
     return tok
+
+
+LEMMATIZE = "dossier_lemmatize"      # doc.user_data: the pipeline's lemmatizer, run per token on demand
+
+
+def lemma_of(t: Token) -> str:
+    """The token's lemma. The pipeline lemmatizes lazily (`nlp.load`): only the few tokens the
+    stages ask about, with the model's own lemmatizer, exactly as its pipe would have."""
+    if t.lemma == 0:
+        lemmatize = t.doc.user_data.get(LEMMATIZE)
+        if lemmatize is not None:
+            t.lemma_ = lemmatize(t)[0]
+    return t.lemma_

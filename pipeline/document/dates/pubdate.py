@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ... import resources as R
 from ..nlp import text_of
+from ..tokens import lemma_of
 from .doc_index import sent_bounds, token_at
 from .resolving import resolve
 
@@ -45,12 +46,12 @@ def _anchored_by_reporting(doc: Doc, tok: Token, expr_end: int) -> bool:
     for h in heads or [tok]:
         v = h
         for _ in range(4):
-            if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in ("be",):
+            if v.pos_ in ("VERB", "AUX") and lemma_of(v).lower() not in ("be",):
                 break
             if v.head == v:
                 break
             v = v.head
-        if v.pos_ == "VERB" and v.lemma_.lower() in R.REPORTING_VERBS and v.dep_ != "acl":
+        if v.pos_ == "VERB" and lemma_of(v).lower() in R.REPORTING_VERBS and v.dep_ != "acl":
             return True
     return False
 

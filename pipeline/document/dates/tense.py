@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ... import resources as R
 from ..nlp import text_of
+from ..tokens import lemma_of
 
 _FUTURE_BEFORE = re.compile(R.FUTURE_CUE_BEFORE)
 
@@ -31,7 +32,7 @@ def tense(tok: Token) -> str:
     if open_end:                      # "remain closed until Friday": ahead unless told in the past
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         past = verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or auxes & R.PAST_AUXES)
-        return "past" if past and verb.lemma_.lower() not in R.DEADLINE_VERBS else "future"
+        return "past" if past and lemma_of(verb).lower() not in R.DEADLINE_VERBS else "future"
     return _verb_tense(verb)
 
 
@@ -39,15 +40,15 @@ def _verb_tense(verb: Token) -> str:
     if verb.pos_ not in ("VERB", "AUX"):
         return "unknown"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
-    lemma = verb.lemma_.lower()
+    lemmas = {c.lower_ for c in auxes} | {lemma_of(c).lower() for c in auxes}
+    lemma = lemma_of(verb).lower()
     if lemmas & set(R.FUTURE_AUX):
         return "future"           # will / would / 'll / going to
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in auxes):
-        if verb.head != verb and verb.head.lemma_.lower() in R.FUTURE_VERBS:
+        if verb.head != verb and lemma_of(verb.head).lower() in R.FUTURE_VERBS:
             return "future"       # "plans to meet on Friday"
         return "unknown"          # purpose or reported infinitive: let the window decide
-    if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in auxes) \
+    if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") and lemma_of(c) == "be" for c in auxes) \
             and "have" not in lemmas:
         return "future"           # "is meeting on Friday"
     if verb.tag_ == "VBN" and not auxes and lemma in R.FUTURE_VERBS and verb.dep_ in ("acl", "amod"):

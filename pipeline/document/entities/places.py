@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from .. import actor_types as AT
 from ... import resources as R
 from ...names import demonym_country, norm
+from ..tokens import lemma_of
 from .mention import Mention, display, tokens_text
 
 _COUNTRIES_KEY = "dossier_countries_named"
@@ -33,7 +34,7 @@ def metonym(m: Mention, key: str) -> str | None:
         return country
     if dep == "pobj" and head.lower_ in R.METONYM_PREPS:
         return country
-    if dep == "dobj" and head.lemma_ not in R.MOTION_VERBS:
+    if dep == "dobj" and lemma_of(head) not in R.MOTION_VERBS:
         return country
     return None
 

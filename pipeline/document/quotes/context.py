@@ -7,7 +7,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .marks import line_spans
-from ..tokens import token_at
+from ..tokens import lemma_of, token_at
 
 
 class Ctx:
@@ -81,4 +81,4 @@ def tok_end(t: Token) -> int:
 
 def lemma(t: Token) -> str:
     """Lower-cased lemma."""
-    return t.lemma_.lower()
+    return lemma_of(t).lower()
