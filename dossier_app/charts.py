@@ -125,6 +125,10 @@ def timeline_figure(data: pd.DataFrame, lanes: list[str], title: str, subtitle: 
     """
     fig = go.Figure()
     height = max(400, 190 + LANE_PX * len(lanes))
+    # lane names are corpus text and plotly draws tick labels through its HTML subset (<a href>,
+    # <span style>): escaped here, shown as written (plotly turns &lt; back into "<")
+    data = data.assign(lane=data.lane.map(esc)) if len(data) else data
+    lanes = [esc(lane) for lane in lanes]
     weeks = data[data.kind == "week"] if len(data) else data
     if len(weeks):
         top = max(int(weeks.articles.quantile(0.95)), 1)
@@ -179,7 +183,8 @@ def _legend(fig: go.Figure, data: pd.DataFrame) -> None:
                                  hoverinfo="skip", showlegend=True))
     if not len(data):
         return
-    for label, color in dict.fromkeys(zip(data.type_label, data.color)):
+    drawn = data[data.kind != "week"]           # week totals are drawn in the heat scale, not type colours
+    for label, color in dict.fromkeys(zip(drawn.type_label, drawn.color)):
         entry(label, {"color": color, "symbol": "square", "size": 11})
     days = data[data.kind == "day"]
     for src, symbol in SOURCE_SYMBOLS.items():

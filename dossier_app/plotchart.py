@@ -30,13 +30,13 @@ def figure_data(fig: go.Figure, config: dict, select: bool = False) -> dict:
             "select": select, "src": SRC}
 
 
+MAX_PICKED = 10_000      # a selection from the browser is untrusted: bounded before it is read
+
+
 def picked_marks(state) -> list[int]:
     """The marks a selection holds: distinct non-negative integers, in order (anything else is dropped)."""
-    out: list[int] = []
-    for v in state if isinstance(state, (list, tuple)) else []:
-        if isinstance(v, int) and not isinstance(v, bool) and v >= 0 and v not in out:
-            out.append(v)
-    return out
+    values = state[:MAX_PICKED] if isinstance(state, (list, tuple)) else []
+    return list(dict.fromkeys(v for v in values if isinstance(v, int) and not isinstance(v, bool) and v >= 0))
 
 
 def plotly_chart(fig: go.Figure, key: str, config: dict, select: bool = False) -> list[int]:

@@ -68,7 +68,7 @@ def article_html(text: str, highlight: tuple[int, int] | None = None,
 # ------------------------------------------------------------------ the reader page
 
 KINDS = {"actor": "Actors", "time": "Dates", "quote": "Quotes"}
-_TYPE_CLASS = re.compile(r"^[A-Z_]{1,20}$")
+_TYPE_CLASS = re.compile(r"[A-Z_]{1,20}")
 LAYER_STYLE = (
     f"<style>.dossier-annotated{{font-family:{TEXT_FONT};font-size:16px;line-height:1.75;color:#1f2933;"
     "white-space:pre-wrap;max-width:46em}"
@@ -84,7 +84,7 @@ LAYER_STYLE = (
 
 def type_class(actor_type) -> str:
     """The CSS class of an actor type: `t-PERSON`…, only for plain upper-case codes ('' otherwise)."""
-    return f"t-{actor_type}" if isinstance(actor_type, str) and _TYPE_CLASS.match(actor_type) else ""
+    return f"t-{actor_type}" if isinstance(actor_type, str) and _TYPE_CLASS.fullmatch(actor_type) else ""
 
 
 def legend_html(show: set[str], types: set | None = None) -> str:

@@ -567,3 +567,40 @@ def test_clubs_and_people_stay_apart_from_places(rows, text, name, typ):
     got = actor_of(mentions, ids, actors, text)
     assert (got["name"], got["type"], got["n_mentions"]) == (name, typ, 2)
     assert by_name.loc["United States", "n_mentions"] == 2
+
+
+# The company named after a place stays apart under the user's alias rules too, and ids do not
+# swap between the place and the company as the corpus grows (review of fd18db5).
+NEW_YORK = [("d1", "New York", None, "GPE"), ("d2", "New York", None, "GPE"), ("d3", "New York Inc.", None, "ORG"),
+            ("d4", "NYI", None, "ORG")]
+
+
+@pytest.mark.parametrize("rule, text, name, typ", [
+    (("NYI", "New York Inc.", "", ""), "NYI", "New York Inc.", "ORG"),       # a merge into the company
+    (("NYI", "New York Inc.", "", ""), "New York", "New York", "GPE"),       # ... leaves the city alone
+    (("New York", "New York State", "", ""), "New York Inc.", "New York Inc.", "ORG"),   # a rename of the city
+    (("New York", "New York State", "", ""), "New York", "New York State", "GPE"),
+    (("New York Inc.", "NYI Holdings", "", ""), "New York", "New York", "GPE"),  # a rename of the company
+    (("New York Inc.", "NYI Holdings", "", ""), "New York Inc.", "NYI Holdings", "ORG"),
+])
+def test_alias_rules_keep_the_company_apart_from_the_place(rule, text, name, typ):
+    mentions = mk(NEW_YORK)
+    actors, ids = A.resolve(mentions, _aliases(rule))
+    got = actor_of(mentions, ids, actors, text)
+    assert (got["name"], got["type"]) == (name, typ)
+
+
+def test_hiding_the_place_keeps_the_company():
+    mentions = mk(NEW_YORK)
+    actors, ids = A.resolve(mentions, _aliases(("New York", "", "", "true")))
+    assert ids[mentions["text"] == "New York"].isna().all()
+    assert actor_of(mentions, ids, actors, "New York Inc.")["name"] == "New York Inc."
+
+
+@pytest.mark.parametrize("n_company", [1, 4])
+def test_the_place_keeps_its_id_however_big_the_company_grows(n_company):
+    rows = NEW_YORK[:2] + [(f"c{i}", "New York Inc.", None, "ORG") for i in range(n_company)]
+    mentions = mk(rows)
+    actors, ids = A.resolve(mentions)
+    assert actor_of(mentions, ids, actors, "New York")["actor_id"] == A.actor_id_for("New York")
+    assert actor_of(mentions, ids, actors, "New York Inc.")["actor_id"] != A.actor_id_for("New York")

@@ -86,21 +86,23 @@ def _company_keys(keys: pd.Series, names: pd.Series) -> set[str]:
     return set(pairs.loc[_legal_form(pairs["n"]).to_numpy(), "k"])
 
 
-def split_place_companies(keys: pd.Series, m: pd.DataFrame) -> pd.Series:
+def split_place_companies(keys: pd.Series, m: pd.DataFrame) -> tuple[pd.Series, frozenset[str]]:
     """A name with a company legal form whose base is a place by its own mentions ("New York Inc."
     beside "New York" voted GPE) is a company of its own: its key keeps the legal form, so the
     place keeps its type and never takes the company's name as an alias. (Countries and capitals
-    are caught by `name_key` already; this covers every other place the corpus shows as one.)"""
+    are caught by `name_key` already; this covers every other place the corpus shows as one.)
+    Returns the keys and the place keys split this way (`keys.split_key` keys alias rules alike)."""
     legal = _legal_form(m["name"])
     if not legal.any():
-        return keys
+        return keys, frozenset()
     votes = _vote_types(keys[~legal], m["type"][~legal])
     hit = legal & keys.map(lambda k: votes.get(k) in ("GPE", "LOC"))
     if not hit.any():
-        return keys
+        return keys, frozenset()
+    bases = frozenset(keys[hit])
     keys = keys.copy()
     keys.loc[hit] = m.loc[hit, "name"].map(lambda n: norm(n).rstrip(".,"))
-    return keys
+    return keys, bases
 
 
 def _fold_plurals(types: dict[str, str], uf: UnionFind) -> None:

@@ -58,3 +58,17 @@ def most_common(keys: pd.Series, names: pd.Series) -> dict[str, str]:
     vc = pd.DataFrame({"k": keys.to_numpy(), "n": names.to_numpy()}).value_counts().reset_index(name="c")
     vc = vc.sort_values(["k", "c", "n"], ascending=[True, False, True]).drop_duplicates("k")
     return {k: CANON_DISPLAY.get(k, n) for k, n in zip(vc["k"], vc["n"])}
+
+
+def has_legal_form(name: str) -> bool:
+    """Two words or more, the last a company legal form ("Krupp GmbH", "New York Inc.")."""
+    words = str(name).split()
+    return len(words) > 1 and words[-1].lower().rstrip(".,") in R.COMPANY_SUFFIXES
+
+
+def split_key(name: str, bases: frozenset[str] | set[str]) -> str:
+    """`name_key`, except that a company named after a place in `bases` keeps its legal form
+    ("New York Inc." -> "new york inc" when "new york" is a place): the key every step of one
+    resolution uses for it, mentions and alias rules alike (see `cluster.split_place_companies`)."""
+    k = name_key(name)
+    return norm(name).rstrip(".,") if k in bases and has_legal_form(name) else k

@@ -5,10 +5,10 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .aliases import apply_alias_rows, expand_rules, read_aliases
+from .aliases import apply_alias_rows, expand_rules, read_aliases, rekey_rules
 from .cluster import TYPE_PRIORITY, apply_demonyms, cluster, split_place_companies
 from ...ids import short_hash
-from .keys import actor_id_for, keys_of
+from .keys import actor_id_for, keys_of, name_key
 from .table import actors_table, display_name, name_cities
 
 
@@ -31,10 +31,11 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
                 pd.Series(None, index=mentions.index, dtype=object))
     keys = keys_of(m["name"])
     keys, m = apply_demonyms(keys, m)
-    keys = split_place_companies(keys, m)
+    keys, bases = split_place_companies(keys, m)
+    rules = rekey_rules(rules, bases)
     if rules:                       # an alias naming an automatic actor covers all its names
-        rules = expand_rules(rules, cluster(keys, m))
-        keys, m = apply_alias_rows(rules, keys, m)
+        rules = expand_rules(rules, cluster(keys, m), bases)
+        keys, m = apply_alias_rows(rules, keys, m, bases)
     ok = keys.str.len() > 0
     m, keys = m.loc[ok], keys.loc[ok]
     uf, clusters, names, counts, types = cluster(keys, m)
@@ -70,15 +71,18 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
 
 def _root_ids(root_name: dict[str, str], size: dict[str, int]) -> dict[str, str]:
     """Each cluster's actor id, from its display name. Clusters showing the same name are one
-    actor (a rename onto an existing name merges); two different names that normalise alike
-    ("New York" and the company "New York Inc.", kept apart by `split_place_companies`) stay two:
-    the smaller gets an id from its cluster key."""
-    ids: dict[str, str] = {}
-    owner: dict[str, str] = {}
-    for root in sorted(root_name, key=lambda r: (-size.get(r, 0), r)):
-        aid = actor_id_for(root_name[root])
-        if aid in owner and root_name[owner[aid]] != root_name[root]:
-            aid = "a" + short_hash("key:" + root, 15)
-        owner.setdefault(aid, root)
-        ids[root] = aid
-    return ids
+    actor (a rename onto an existing name merges). Two different names that normalise alike
+    ("New York" and the company "New York Inc.", kept apart by `split_place_companies`) stay
+    two: the name-hash id goes to the cluster whose own key is that name's key (whatever the
+    sizes, so ids do not swap as a corpus grows), the other gets an id from its cluster key."""
+    by_name: dict[str, str] = {}
+    owner: dict[str, str] = {}          # name-hash id -> the display name holding it
+    order = sorted(root_name, key=lambda r: (name_key(root_name[r]) != r, -size.get(r, 0), r))
+    for root in order:
+        name = root_name[root]
+        if name not in by_name:
+            aid = actor_id_for(name)
+            if owner.setdefault(aid, name) != name:
+                aid = "a" + short_hash("key:" + root, 15)
+            by_name[name] = aid
+    return {root: by_name[root_name[root]] for root in root_name}
