@@ -491,6 +491,9 @@ COMPANY_FORM_CASES = [
      "New York Inc.", "New York Inc.", "ORG"),
     ([("d1", "New York", None, "GPE"), ("d2", "New York", None, "GPE"), ("d3", "New York Inc.", None, "ORG")],
      "New York", "New York", "GPE"),
+    # one stray GPE label does not make a company's short name a place (19k Reuters: "Wrather")
+    ([("d1", "Wrather", None, "GPE"), ("d2", "Wrather Corp", None, "ORG"), ("d3", "Wrather Corp", None, "ORG")],
+     "Wrather", "Wrather Corp", "ORG"),
     # negatives: legal forms still fold for other names; the country stays the country
     ([("d1", "Deutsche Bank", None, "ORG"), ("d2", "Deutsche Bank AG", None, "ORG"), ("d3", "Germany", None, "GPE")],
      "Deutsche Bank AG", "Deutsche Bank", "ORG"),
@@ -599,7 +602,7 @@ def test_hiding_the_place_keeps_the_company():
 
 @pytest.mark.parametrize("n_company", [1, 4])
 def test_the_place_keeps_its_id_however_big_the_company_grows(n_company):
-    rows = NEW_YORK[:2] + [(f"c{i}", "New York Inc.", None, "ORG") for i in range(n_company)]
+    rows = NEW_YORK[:2] * 3 + [(f"c{i}", "New York Inc.", None, "ORG") for i in range(n_company)]
     mentions = mk(rows)
     actors, ids = A.resolve(mentions)
     assert actor_of(mentions, ids, actors, "New York")["actor_id"] == A.actor_id_for("New York")

@@ -14,6 +14,7 @@ from .keys import COUNTRIES, PLACES, keys_of, most_common
 from .people import attach_org_surnames, cluster_people
 
 TYPE_PRIORITY = MappingProxyType({"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3})
+MIN_PLACE_MENTIONS = 2      # plain mentions that make a name's base a place for split_place_companies
 Clustering = tuple[UnionFind, dict[str, list[str]], dict[str, str], dict[str, int], dict[str, str]]
 
 
@@ -96,7 +97,12 @@ def split_place_companies(keys: pd.Series, m: pd.DataFrame) -> tuple[pd.Series, 
     if not legal.any():
         return keys, frozenset()
     votes = _vote_types(keys[~legal], m["type"][~legal])
-    hit = legal & keys.map(lambda k: votes.get(k) in ("GPE", "LOC"))
+    # a place by weight of evidence: its plain mentions at least MIN_PLACE_MENTIONS and no fewer
+    # than the company's ("Wrather" once labelled GPE beside "Wrather Corp" twice is the company)
+    plain, company = keys[~legal].value_counts(), keys[legal].value_counts()
+    place = {k for k, t in votes.items() if t in ("GPE", "LOC") and plain.get(k, 0) >= MIN_PLACE_MENTIONS
+             and plain.get(k, 0) >= company.get(k, 0)}
+    hit = legal & keys.isin(place)
     if not hit.any():
         return keys, frozenset()
     bases = frozenset(keys[hit])
