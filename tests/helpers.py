@@ -133,3 +133,24 @@ def open_app(page: str, **params):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def network_frame(page):
+    """The network page's graph iframe once its graph is drawn: (iframe element, its frame)."""
+    frame_el = page.locator("iframe").first
+    frame_el.wait_for(state="visible", timeout=60_000)
+    frame = frame_el.element_handle().content_frame()
+    frame.locator("body[data-graph-ready]").wait_for(state="attached", timeout=60_000)
+    return frame_el, frame
+
+
+def click_node(page, frame_el, frame, name: str) -> None:
+    """Click the graph node of the actor called `name` where it is drawn."""
+    x, y = frame.evaluate("""(name) => {
+        const id = DOSSIER_NETWORK.nodes.find(n => n.name === name).id;
+        const p = dossierNetwork.canvasToDOM(dossierNetwork.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""", name)
+    box = frame_el.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, IDLE, open_page, serve
+from helpers import CHROMIUM, IDLE, click_node, network_frame, open_page, serve
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]
@@ -51,18 +51,8 @@ def test_url_filters_reproduce_the_view(server, browser):
 
 def test_picking_a_node_sets_the_actor_filter(server, browser):
     page, _ = open_page(browser, server + "/network")
-    frame_el = page.locator("iframe").first
-    frame_el.wait_for(state="visible", timeout=60_000)
-    frame = frame_el.element_handle().content_frame()
-    frame.locator("body[data-graph-ready]").wait_for(state="attached", timeout=60_000)
-    x, y = frame.evaluate("""() => {
-        const id = Object.keys(DOSSIER_NETWORK.nodes.reduce((m, n) => (n.name === 'Ali Khamenei' ? (m[n.id] = 1) : 0, m), {}))[0];
-        const p = dossierNetwork.canvasToDOM(dossierNetwork.getPositions([id])[id]);
-        const r = document.getElementById('net').getBoundingClientRect();
-        return [r.left + p.x, r.top + p.y];
-    }""")
-    box = frame_el.bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    frame_el, frame = network_frame(page)
+    click_node(page, frame_el, frame, "Ali Khamenei")
     frame.locator("#panel-filter").click()
     page.wait_for_function("() => location.search.includes('actor=Ali+Khamenei')", timeout=30_000)
     page.wait_for_function(IDLE, timeout=60_000)
@@ -115,10 +105,7 @@ def test_the_timeline_exports_a_2x_png_named_after_the_view(server, browser):
 
 def test_clicking_a_link_in_the_graph_lists_its_evidence(server, browser):
     page, _ = open_page(browser, server + "/network")
-    frame_el = page.locator("iframe").first
-    frame_el.wait_for(state="visible", timeout=60_000)
-    frame = frame_el.element_handle().content_frame()
-    frame.locator("body[data-graph-ready]").wait_for(state="attached", timeout=60_000)
+    frame_el, frame = network_frame(page)
     hit = frame.evaluate("""() => {
         const net = dossierNetwork, r = document.getElementById('net').getBoundingClientRect();
         for (const e of DOSSIER_NETWORK.edges) {            // a link whose middle is clear of nodes

@@ -229,21 +229,11 @@ def test_quote_reader_shows_the_hostile_page_as_text(hostile_server, watched):
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
 def test_network_panel_of_the_hostile_page_runs_nothing(hostile_server, watched):
     """Pick an actor of the saved page in the network: its panel fills in, and nothing runs or loads."""
-    from helpers import open_page
+    from helpers import click_node, network_frame, open_page
     browser, outside = watched
     page, errors = open_page(browser, hostile_server + "/network?actor=Tunisia")
-    frame_el = page.locator("iframe").first
-    frame_el.wait_for(state="visible", timeout=60_000)
-    frame = frame_el.element_handle().content_frame()
-    frame.locator("body[data-graph-ready]").wait_for(state="attached", timeout=60_000)
-    x, y = frame.evaluate("""() => {
-        const id = DOSSIER_NETWORK.nodes.find(n => n.name === 'Tunisia').id;
-        const p = dossierNetwork.canvasToDOM(dossierNetwork.getPositions([id])[id]);
-        const r = document.getElementById('net').getBoundingClientRect();
-        return [r.left + p.x, r.top + p.y];
-    }""")
-    box = frame_el.bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    frame_el, frame = network_frame(page)
+    click_node(page, frame_el, frame, "Tunisia")
     frame.locator("#panel-name").filter(has_text="Tunisia").wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     _nothing_ran(page, outside)
