@@ -10,7 +10,7 @@ import pandas as pd
 from ... import resources as R
 from ...names import demonym_country, name_tokens, norm
 from ..unionfind import UnionFind
-from .keys import COUNTRIES, PLACES, keys_of, most_common
+from .keys import COUNTRIES, PLACES, has_legal_form, keys_of, most_common
 from .people import attach_org_surnames, cluster_people
 
 TYPE_PRIORITY = MappingProxyType({"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3})
@@ -75,10 +75,9 @@ def _vote_types(keys: pd.Series, types: pd.Series) -> dict[str, str]:
 
 
 def _legal_form(names: pd.Series) -> pd.Series:
-    """True for names of two words or more ending in a company legal form ("Krupp GmbH")."""
-    text = names.astype(str)
-    last = text.str.rsplit(" ", n=1).str[-1].str.lower().str.rstrip(".,")
-    return text.str.contains(" ", regex=False) & last.isin(R.COMPANY_SUFFIXES)
+    """`keys.has_legal_form` for a column, computed once per distinct name."""
+    uniq = pd.unique(names.astype(str).to_numpy())
+    return names.astype(str).map({u: has_legal_form(u) for u in uniq}).astype(bool)
 
 
 def _company_keys(keys: pd.Series, names: pd.Series) -> set[str]:
