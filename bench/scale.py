@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -116,6 +117,8 @@ def main() -> int:
     ap.add_argument("--no-serial", action="store_true", help="skip the 1-process build and raw run")
     ap.add_argument("--no-pages", action="store_true", help="skip the app measurements")
     ap.add_argument("--work", type=Path, help="work folder (default: a temp folder)")
+    ap.add_argument("--incremental-only", action="store_true",
+                    help="only the incremental builds, on the cache a previous run left in --work")
     args = ap.parse_args()
 
     corpus = args.corpus
@@ -151,9 +154,15 @@ def main() -> int:
             peak = max(peak, m)
         return secs, peak, tail
 
-    files = linked_copy(corpus, work / "input")      # the bench edits this copy, never the corpus
     inp = work / "input"
-    procs = ([1] if not args.no_serial else []) + [args.jobs]
+    if args.incremental_only:
+        if not (work / f"full{args.jobs}").is_dir():
+            print(f"error: --incremental-only needs {work / f'full{args.jobs}'} from a previous run", file=sys.stderr)
+            return 2
+        files = sorted(p for p in inp.rglob("*") if p.is_file() and p.suffix in {".txt", ".md"})
+    else:
+        files = linked_copy(corpus, inp)             # the bench edits this copy, never the corpus
+    procs = [] if args.incremental_only else ([1] if not args.no_serial else []) + [args.jobs]
     full_j: list[float] = []
     for n in procs:
         raw_s, raw_m = raw(n)
@@ -172,6 +181,7 @@ def main() -> int:
     spare = work / "held.txt"
     shutil.copy(held, spare)
     one = work / "one"
+    shutil.rmtree(one, ignore_errors=True)
     (one / "input").mkdir(parents=True)
     shutil.copy(spare, one / "input" / held.name)
     alone, remove, add, change, same = [], [], [], [], []
@@ -186,11 +196,13 @@ def main() -> int:
             f.write(f"\nThe ministry said on Monday that talks would resume ({i}).\n")
         change.append(timed(build_cmd(inp, cache))[0])
         same.append(timed(build_cmd(inp, cache, "--if-stale"))[0])
-    full_max = max(full_j)
     rows.append(("fresh build of the one article alone", fmt_range(alone), "baseline for add/change"))
     for what, xs in (("add one article", add), ("change one article", change), ("remove one article", remove)):
-        rows.append((what, fmt_range(xs), f"+{min(xs) - max(alone):.1f} to +{max(xs) - min(alone):.1f} s over "
-                                          f"alone; {100 * max(xs) / full_max:.1f}% of the full build"))
+        # each repeat's build against the alone build just before it: the machine's load drifts
+        over = [x - a for x, a in zip(xs, alone)]
+        share = f"; {100 * max(xs) / max(full_j):.1f}% of the full build" if full_j else ""
+        rows.append((what, fmt_range(xs), f"+{min(over):.1f} to +{max(over):.1f} s over alone "
+                                          f"(median +{statistics.median(over):.1f}){share}"))
     rows.append(("nothing changed (--if-stale)", fmt_range(same), ""))
 
     app_out = ""

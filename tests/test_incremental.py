@@ -141,3 +141,18 @@ def test_a_file_changed_within_the_timestamp_granularity_is_read_again(tmp_path)
     os.utime(f, ns=(stamp, stamp))
     second = build.plan([folder], None, first.stats)
     assert second.keys[str(f)] != first.keys[str(f)]
+
+
+def test_corpus_steps_in_two_processes_write_the_same_tables(changed):
+    """derive_all's similar-dates half in a forked worker gives exactly the serial tables."""
+    import pandas as pd
+    from pipeline import results
+    from pipeline.corpus import steps
+    gen = store.resolve(changed["tmp"] / "cache")
+    docs = store.read_table(gen, "documents", ["doc_id"])
+    tables = results.carried(gen, [{"seq": i, "old": d} for i, d in enumerate(docs.doc_id)])
+    serial = steps.derive_all(tables, None, parallel=False)
+    forked = steps.derive_all(tables, None, parallel=True)
+    assert serial.keys() == forked.keys()
+    for name in serial:
+        pd.testing.assert_frame_equal(serial[name], forked[name])

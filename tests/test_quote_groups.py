@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from pipeline.corpus.quote_groups import group_quotes
+from pipeline.corpus import quote_groups
+from pipeline.corpus.quote_groups import candidate_pairs, group_quotes
 
 TASNIM_A = "emphasized Tehran’s unwavering stance in supporting Palestinian resistance movements against Zionist occupiers."
 TASNIM_B = "emphasized Tehran's consistent policy of supporting the Palestinian resistance forces against the Zionist occupiers"
@@ -39,3 +40,28 @@ def test_same_article_never_groups():
 
 def test_empty():
     assert group_quotes(pd.DataFrame(columns=["quote_id", "doc_id", "text", "speaker_id", "speaker"])).empty
+
+
+STEMS = [{"tehra", "missi", "launc", "drone"}, {"tehra", "missi", "launc"}, {"tehra", "missi", "drone"},
+         {"gaza", "truce", "talks"}, {"tehra", "missi", "launc", "drone"}]
+
+
+@pytest.mark.parametrize("docs, pairs", [
+    (["a", "b", "c", "d", "e"], [(0, 1), (0, 2), (0, 4), (1, 4), (2, 4)]),   # three shared stems or more
+    (["a", "a", "c", "d", "a"], [(0, 2), (2, 4)]),                           # never within one article
+    (["a", "b", "b", "b", "b"], [(0, 1), (0, 2), (0, 4)]),
+])
+def test_candidate_pairs(docs, pairs):
+    assert candidate_pairs(STEMS, docs) == pairs
+
+
+def test_candidate_pairs_do_not_depend_on_the_chunk_size(monkeypatch):
+    docs = ["a", "b", "c", "d", "e"]
+    whole = candidate_pairs(STEMS, docs)
+    monkeypatch.setattr(quote_groups, "CHUNK_PAIRS", 1)       # one stem at a time
+    assert candidate_pairs(STEMS, docs) == whole
+
+
+def test_too_common_stems_propose_nothing(monkeypatch):
+    monkeypatch.setattr(quote_groups, "MAX_POSTINGS", 2)
+    assert candidate_pairs(STEMS, ["a", "b", "c", "d", "e"]) == []

@@ -93,16 +93,24 @@ def names_by_doc(mentions: pd.DataFrame, actors: pd.DataFrame) -> dict[tuple[str
     def forms(aid) -> list:
         more = aliases.get(aid)
         return [names.get(aid), *(list(more) if more is not None else [])]
+    form_keys = {aid: [k for f in forms(aid) if (k := name_key(f))] for aid in actors.actor_id}
+    text_keys: dict = {}                 # memo: mention texts repeat
     out: dict[tuple[str, str], str] = {}
-    for doc, aid, text in zip(mentions.doc_id, mentions.actor_id, mentions.text):
-        for form in (text, *forms(aid)):
-            if key := name_key(form):
+    seen: set = set()
+    for doc, aid, text in zip(mentions.doc_id.tolist(), mentions.actor_id.tolist(), mentions.text.tolist()):
+        key = text_keys.get(text)
+        if key is None:
+            key = text_keys[text] = name_key(text)
+        if key:
+            out.setdefault((doc, key), aid)
+        if (doc, aid) not in seen:       # an actor's own forms: once per article is enough
+            seen.add((doc, aid))
+            for key in form_keys.get(aid, ()):
                 out.setdefault((doc, key), aid)
     owners: dict[str, set] = {}
-    for aid in actors.actor_id:
-        for form in forms(aid):
-            if key := name_key(form):
-                owners.setdefault(key, set()).add(aid)
+    for aid, keys in form_keys.items():
+        for key in keys:
+            owners.setdefault(key, set()).add(aid)
     out.update({("", key): next(iter(ids)) for key, ids in owners.items() if len(ids) == 1})
     return out
 
@@ -153,9 +161,10 @@ def _with_groups(q: pd.DataFrame) -> pd.DataFrame:
     return q.assign(group_id=g["group_id"], n_reports=g["n_reports"])
 
 
-def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame,
-           aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
-    """actors, mentions, quotes and events tables from the raw per-document rows."""
+def derive_actors(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, aliases: pd.DataFrame | None
+                  ) -> tuple[dict[str, pd.DataFrame], dict]:
+    """actors, mentions and quotes tables from the raw per-document rows, and the mention spans
+    that `link_events` needs."""
     actors, actor_id = actors_mod.resolve(mentions_raw[MENTION_COLS].copy(), aliases)
     m = mentions_raw.copy()
     m["actor_id"] = actor_id.reindex(m.index).astype(object).where(actor_id.notna(), None)
@@ -166,5 +175,11 @@ def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFram
         "actors": actors,
         "mentions": m[["doc_id", "actor_id", "start", "end", "text", "label", "sent", "name", "type"]],
         "quotes": _with_groups(link_quotes(quotes, spans, names, names_by_doc(m, actors))),
-        "events": link_events(events, spans),
-    }
+    }, spans
+
+
+def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame,
+           aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """actors, mentions, quotes and events tables from the raw per-document rows."""
+    tables, spans = derive_actors(mentions_raw, quotes, aliases)
+    return {**tables, "events": link_events(events, spans)}

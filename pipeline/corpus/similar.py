@@ -21,6 +21,7 @@ from pipeline.corpus.unionfind import UnionFind
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 SHINGLE = 5
 N_HASH = 64
 BANDS = 16
@@ -117,9 +118,10 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?\u201d\"])\s+|\n+")
 def sentence_sets(text: str) -> list[frozenset[str]]:
     """Content-word sets of the sentences (possessive 's dropped, stop words out)."""
     out = []
-    for sent in _SENT_SPLIT.split(text):
-        words = {w[:-2] if w.endswith("'s") else w for w in _words(sent)}
-        words = frozenset(w for w in words if len(w) > 2 and w not in R.STOP_WORDS)
+    # apostrophes mapped and lower-cased once for the whole text: neither moves a boundary
+    for sent in _SENT_SPLIT.split(text.translate(_APOSTROPHES).lower()):
+        words = {w[:-2] if w.endswith("'s") else w for w in set(_WORD.findall(sent))}
+        words = frozenset(w for w in words if len(w) > 2) - R.STOP_WORDS
         if len(words) >= R.SIMILAR_MIN_SHARED:
             out.append(words)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import events, link, similar
+from ..background import in_background
 from ..inputs.publication import settle
 from ..inputs.article import doc_id_for
 from ..results import frame, timex_dicts
@@ -39,16 +40,26 @@ def own_dates(docs: pd.DataFrame) -> pd.DataFrame:
                        date_source=docs.date_source.where(~borrowed, "none"))
 
 
-def borrow_dates(docs: pd.DataFrame) -> pd.DataFrame:
-    """Near-duplicates, then `similar` publication dates for undated articles (the last rung of
-    metadata > header > dateline > text > similar; the earlier rungs are set per document)."""
+def dates_from_similar(docs: pd.DataFrame) -> tuple[list[bytes], dict[str, str], dict]:
+    """(MinHash signatures, near-duplicates {doc_id: original}, `similar.similar_dates` result)
+    for documents with doc_id, text, published, date_source and the stored minhash, if any."""
     stored = docs["minhash"] if "minhash" in docs.columns else pd.Series(None, index=docs.index, dtype=object)
-    sigs = [s if isinstance(s, bytes) else similar.signature(t) for s, t in zip(stored, docs.text)]
-    near = similar.near_duplicates(list(zip(docs.doc_id, docs.text)), signatures=sigs)
+    sigs = [s if isinstance(s, bytes) else similar.signature(t) for s, t in zip(stored, docs.text.tolist())]
+    near = similar.near_duplicates(list(zip(docs.doc_id.tolist(), docs.text.tolist())), signatures=sigs)
+    found = similar.similar_dates(docs[["doc_id", "text", "published", "date_source"]].to_dict("records"), near)
+    return sigs, near, found
+
+
+def borrow_dates(docs: pd.DataFrame, similar_result: tuple[list[bytes], dict[str, str], dict] | None = None
+                 ) -> pd.DataFrame:
+    """Near-duplicates, then `similar` publication dates for undated articles (the last rung of
+    metadata > header > dateline > text > similar; the earlier rungs are set per document).
+
+    `similar_result`: `dates_from_similar(docs)` when the caller computed it already."""
+    sigs, near, found = similar_result or dates_from_similar(docs)
     docs = docs.assign(minhash=pd.Series(sigs, index=docs.index, dtype=object), duplicate_of=[d if d is not None else near.get(i)
                                      for i, d in zip(docs.doc_id, docs.duplicate_of)],
                        dated_from=pd.Series(None, index=docs.index, dtype=object))
-    found = similar.similar_dates(docs[["doc_id", "text", "published", "date_source"]].to_dict("records"), near)
     if found:
         hit = docs.doc_id.isin(found.keys()) & docs.published.isna()
         settled = docs.loc[hit, "doc_id"].map(lambda d: settle({"similar": found[d][0]}))
@@ -72,11 +83,17 @@ def build_events(docs: pd.DataFrame, timexes: pd.DataFrame) -> pd.DataFrame:
 
 
 
-def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
-    """All cache tables from the per-document tables of `pipeline.results` (keyed by seq)."""
+def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None,
+               parallel: bool = False) -> dict[str, pd.DataFrame]:
+    """All cache tables from the per-document tables of `pipeline.results` (keyed by seq).
+
+    `parallel`: find similar articles' dates in a second process while the actors are resolved
+    (the two steps share nothing until the events)."""
     docs = tables["documents"].sort_values("seq", kind="stable").reset_index(drop=True)
     docs["doc_id"], docs["duplicate_of"] = assign_ids(docs)
-    docs = borrow_dates(own_dates(docs))
+    docs = own_dates(docs)
+    cols = [c for c in ("doc_id", "text", "published", "date_source", "minhash") if c in docs.columns]
+    pending = in_background(dates_from_similar, docs[cols], parallel=parallel)
     seq_to_id = dict(zip(docs.seq, docs.doc_id))
 
     def keyed(df: pd.DataFrame) -> pd.DataFrame:
@@ -88,9 +105,10 @@ def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None) ->
     quotes["speaker_raw"] = quotes["speaker"]
     quotes["quote_id"] = [link.stable_id(d, s, e, k) for d, s, e, k in
                           zip(quotes.doc_id, quotes.start, quotes.end, quotes.kind)]
+    out, spans = link.derive_actors(mentions_raw, quotes, aliases)
+    docs = borrow_dates(docs, pending.result())
     timexes = tables["timexes"].assign(doc_id=tables["timexes"].seq.map(seq_to_id))
-    evs = build_events(docs, timexes)
-    out = link.derive(mentions_raw, quotes, evs, aliases)
+    out["events"] = link.link_events(build_events(docs, timexes), spans)
     out["documents"] = docs
     out["mentions_raw"] = mentions_raw
     out["timexes"] = timexes

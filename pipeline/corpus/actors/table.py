@@ -55,7 +55,9 @@ def actors_table(m: pd.DataFrame, root_name: dict, root_type: dict, hidden: set,
     fc["form"] = fc["form"].astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
     fc = fc.groupby(["actor_id", "form"], sort=False)["c"].sum().reset_index()
     fc = fc.sort_values(["actor_id", "c", "form"], ascending=[True, False, True])
-    alias_lists = fc.groupby("actor_id", sort=True)["form"].agg(list).to_dict()
+    alias_lists: dict = {}                                      # forms in that order, per actor
+    for aid, form in zip(fc["actor_id"].tolist(), fc["form"].tolist()):
+        alias_lists.setdefault(aid, []).append(form)
     id_name = {(root_id or {}).get(r) or actor_id_for(root_name[r]): (root_name[r], root_type[r])
                for r in clusters if r not in hidden}
     ids = n_mentions.index

@@ -1,0 +1,32 @@
+"""pipeline.background: one call in a forked worker, with the work done here when the worker dies."""
+import os
+
+import pytest
+
+from pipeline.background import in_background
+
+
+def pid_and_square(x: int) -> tuple[int, int]:
+    return os.getpid(), x * x
+
+
+def die_outside(parent: int, x: int) -> int:
+    if os.getpid() != parent:
+        os._exit(3)                      # the worker dies without a result
+    return x + 1
+
+
+@pytest.mark.parametrize("parallel, elsewhere", [(True, True), (False, False)])
+def test_runs_in_a_worker_only_when_parallel(parallel, elsewhere):
+    pid, square = in_background(pid_and_square, 7, parallel=parallel).result()
+    assert square == 49
+    assert (pid != os.getpid()) is elsewhere
+
+
+def test_a_dead_worker_means_the_work_is_done_here():
+    assert in_background(die_outside, os.getpid(), 41, parallel=True).result() == 42
+
+
+def test_an_error_in_the_call_is_raised_to_the_caller():
+    with pytest.raises(ZeroDivisionError):
+        in_background(divmod, 1, 0, parallel=True).result()
