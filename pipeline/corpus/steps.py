@@ -83,18 +83,28 @@ def build_events(docs: pd.DataFrame, timexes: pd.DataFrame) -> pd.DataFrame:
 
 
 
+def dated_events(docs: pd.DataFrame, timexes: pd.DataFrame
+                 ) -> tuple[tuple[list[bytes], dict[str, str], dict], pd.DataFrame]:
+    """(`dates_from_similar(docs)`, the events table without actor ids): the half of the corpus
+    steps that needs no actors. `docs` as `own_dates` left them."""
+    found = dates_from_similar(docs)
+    return found, build_events(borrow_dates(docs, found), timexes)
+
+
 def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None,
                parallel: bool = False) -> dict[str, pd.DataFrame]:
     """All cache tables from the per-document tables of `pipeline.results` (keyed by seq).
 
-    `parallel`: find similar articles' dates in a second process while the actors are resolved
-    (the two steps share nothing until the events)."""
+    `parallel`: dates from similar articles and the events come from a second process while the
+    actors are resolved here (the halves meet only when events get their actors)."""
     docs = tables["documents"].sort_values("seq", kind="stable").reset_index(drop=True)
     docs["doc_id"], docs["duplicate_of"] = assign_ids(docs)
     docs = own_dates(docs)
-    cols = [c for c in ("doc_id", "text", "published", "date_source", "minhash") if c in docs.columns]
-    pending = in_background(dates_from_similar, docs[cols], parallel=parallel)
     seq_to_id = dict(zip(docs.seq, docs.doc_id))
+    timexes = tables["timexes"].assign(doc_id=tables["timexes"].seq.map(seq_to_id))
+    cols = [c for c in ("seq", "doc_id", "text", "published", "date_source", "minhash", "duplicate_of",
+                        "lead_start", "lead_end") if c in docs.columns]
+    pending = in_background(dated_events, docs[cols], timexes, parallel=parallel)
 
     def keyed(df: pd.DataFrame) -> pd.DataFrame:
         df = df.sort_values("seq", kind="stable").reset_index(drop=True)
@@ -106,9 +116,9 @@ def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None,
     quotes["quote_id"] = [link.stable_id(d, s, e, k) for d, s, e, k in
                           zip(quotes.doc_id, quotes.start, quotes.end, quotes.kind)]
     out, spans = link.derive_actors(mentions_raw, quotes, aliases)
-    docs = borrow_dates(docs, pending.result())
-    timexes = tables["timexes"].assign(doc_id=tables["timexes"].seq.map(seq_to_id))
-    out["events"] = link.link_events(build_events(docs, timexes), spans)
+    found, evs = pending.result()
+    docs = borrow_dates(docs, found)
+    out["events"] = link.link_events(evs, spans)
     out["documents"] = docs
     out["mentions_raw"] = mentions_raw
     out["timexes"] = timexes
