@@ -122,6 +122,8 @@ def pick_actor(sh, page, name: str, timeout_ms: int = 60_000, wait_for: tuple[st
     page.wait_for_function(f"() => window.location.search.includes({want!r})", timeout=timeout_ms)
     sh.wait_ready(page, wait_for, timeout_ms, 300, ())
     polled = time.monotonic() - t0 - 0.3
+    if wait_for:                            # the old chart's ready mark may have satisfied wait_ready
+        page.wait_for_function("() => window.__pick.charts.length > 0", timeout=timeout_ms)
     ev = page.evaluate("() => window.__pick")
     ends = [t for s, t in ev["states"] if s == "notRunning"][-1:] + (ev["charts"][-1:] if wait_for else [])
     in_page = (max(ends) - ev["enter"]) / 1000 if ends and ev["enter"] is not None else float("nan")

@@ -59,18 +59,21 @@ print(len(texts), time.perf_counter() - t)
 
 
 def tree_rss(proc: psutil.Process) -> int:
-    """Resident memory of a process and all its children, in bytes."""
+    """Memory of a process and all its children, in bytes: the sum of their proportional set
+    sizes (PSS) where the system reports them, so pages a forked worker shares with its parent
+    count once; else the sum of their RSS."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            info = p.memory_full_info() if hasattr(psutil.Process, "memory_full_info") else p.memory_info()
+            total += getattr(info, "pss", info.rss)
         except psutil.Error:
             pass
     return total
 
 
 def timed(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, str, str]:
-    """Run `cmd`; returns (seconds, peak RSS of its process tree, stdout, stderr tail)."""
+    """Run `cmd`; returns (seconds, peak memory of its process tree (`tree_rss`), stdout, stderr tail)."""
     t = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     proc = psutil.Process(p.pid)

@@ -1,37 +1,92 @@
 """One call in a second process while the caller goes on: the corpus steps run two independent
-halves side by side on a multi-core machine (see `corpus.steps.derive_all`)."""
+halves side by side on a multi-core machine (see `corpus.steps.derive_all`).
+
+The worker is forked (Linux only: fork without exec is unsafe on macOS, and Windows cannot), so
+nothing is pickled on the way in; the result comes back through a pipe. When there is no worker,
+or it dies or stays silent too long, the call runs in the caller's process instead: the result
+is the same either way, only later.
+"""
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
+from typing import Any
+
+WAIT = 600.0        # seconds the caller waits for a silent worker before doing the work itself
+
+
+def _serve(conn: Connection, fn: Callable[..., Any], args: tuple) -> None:
+    """In the worker: send (True, fn(*args)), or (False, the exception it raised)."""
+    try:
+        out = (True, fn(*args))
+    except BaseException as e:          # the caller re-raises it
+        out = (False, e)
+    try:
+        conn.send(out)
+    finally:
+        conn.close()
 
 
 class Background:
-    """The result of `in_background`: `result()` waits for it."""
+    """The pending result of `in_background`: `result()` waits for it; `cancel()` stops the worker."""
 
-    def __init__(self, fn: Callable, args: tuple, future: Future | None) -> None:
-        self.fn, self.args, self.future = fn, args, future
+    def __init__(self, fn: Callable[..., Any], args: tuple, proc: multiprocessing.Process | None = None,
+                 conn: Connection | None = None) -> None:
+        self.fn, self.args, self.proc, self.conn = fn, args, proc, conn
 
-    def result(self):
-        """fn(*args), from the worker process, or computed here when there is none or it died."""
-        if self.future is not None:
+    def result(self, timeout: float = WAIT) -> Any:
+        """fn(*args): the worker's answer, or computed here when there is no worker, it died, or it
+        sent nothing for `timeout` seconds. An exception fn raised in the worker is raised here."""
+        answer = None
+        if self.conn is not None:
             try:
-                return self.future.result()
-            except BrokenProcessPool:        # killed (out of memory, say): do the work here
-                pass
-        return self.fn(*self.args)
+                waited = 0.0
+                while waited < timeout and not self.conn.poll(1.0):
+                    waited += 1.0
+                    if not self.proc.is_alive() and not self.conn.poll(0):
+                        break                   # died without an answer
+                if self.conn.poll(0):
+                    answer = self.conn.recv()
+            except (EOFError, OSError):         # the worker died while sending
+                answer = None
+            finally:
+                self.cancel()
+        if answer is None:
+            return self.fn(*self.args)
+        ok, value = answer
+        if not ok:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop the worker if it still runs (an error in the caller, or a late worker); idempotent."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        if self.proc is not None:
+            self.proc.join(timeout=2)
+            if self.proc.is_alive():
+                self.proc.terminate()
+                self.proc.join(timeout=5)
+            if self.proc.is_alive():
+                self.proc.kill()
+                self.proc.join()
+            self.proc = None
 
 
-def in_background(fn: Callable, *args, parallel: bool = True) -> Background:
-    """Start fn(*args) in a forked worker process when `parallel` (and the platform forks), so the
-    caller can do other work meanwhile; otherwise it runs when `result()` is asked for.
-
-    fn and args must pickle; the worker ends with the call."""
-    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-        return Background(fn, args, None)
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(fn, *args)
-    pool.shutdown(wait=False)                # the worker exits once the call returns
-    return Background(fn, args, future)
+def in_background(fn: Callable[..., Any], *args: Any, parallel: bool = True) -> Background:
+    """Start fn(*args) in a forked worker when `parallel` (on Linux), so the caller can do other
+    work meanwhile; otherwise it runs when `result()` is asked for. The worker ends with the call."""
+    if not parallel or not sys.platform.startswith("linux"):
+        return Background(fn, args)
+    ctx = multiprocessing.get_context("fork")
+    try:
+        reader, writer = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_serve, args=(writer, fn, args), daemon=True)
+        proc.start()
+        writer.close()
+    except OSError:                             # no fork (out of memory, process limit): serially
+        return Background(fn, args)
+    return Background(fn, args, proc, reader)

@@ -251,7 +251,7 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
         from .corpus import steps
         from .engine import PARALLEL_FROM, default_jobs
-        parallel = (jobs or default_jobs()) > 1 and len(tables["documents"]) >= PARALLEL_FROM
+        parallel = (default_jobs() if jobs is None else jobs) > 1 and len(tables["documents"]) >= PARALLEL_FROM
         result = steps.derive_all(tables, read_aliases(aliases), parallel=parallel)
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
         report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)

@@ -1,5 +1,6 @@
 """pipeline.background: one call in a forked worker, with the work done here when the worker dies."""
 import os
+import time
 
 import pytest
 
@@ -30,3 +31,24 @@ def test_a_dead_worker_means_the_work_is_done_here():
 def test_an_error_in_the_call_is_raised_to_the_caller():
     with pytest.raises(ZeroDivisionError):
         in_background(divmod, 1, 0, parallel=True).result()
+
+
+def hang_outside(parent: int, x: int) -> int:
+    if os.getpid() != parent:
+        time.sleep(120)                  # a worker that never answers
+    return x + 1
+
+
+def test_a_silent_worker_is_stopped_and_the_work_done_here():
+    pending = in_background(hang_outside, os.getpid(), 1, parallel=True)
+    worker = pending.proc
+    t = time.monotonic()
+    assert pending.result(timeout=1) == 2
+    assert time.monotonic() - t < 30 and not worker.is_alive()
+
+
+def test_cancel_stops_a_running_worker():
+    pending = in_background(hang_outside, os.getpid(), 1, parallel=True)
+    worker = pending.proc
+    pending.cancel()
+    assert not worker.is_alive()

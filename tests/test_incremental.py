@@ -153,6 +153,8 @@ def test_corpus_steps_in_two_processes_write_the_same_tables(changed):
     tables = results.carried(gen, [{"seq": i, "old": d} for i, d in enumerate(docs.doc_id)])
     serial = steps.derive_all(tables, None, parallel=False)
     forked = steps.derive_all(tables, None, parallel=True)
+    # the worker's half has work to show: a date borrowed from a similar article, and events
+    assert (serial["documents"].date_source == "similar").any() and len(serial["events"])
     assert serial.keys() == forked.keys()
     for name in serial:
         pd.testing.assert_frame_equal(serial[name], forked[name])

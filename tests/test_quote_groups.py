@@ -65,3 +65,11 @@ def test_candidate_pairs_do_not_depend_on_the_chunk_size(monkeypatch):
 def test_too_common_stems_propose_nothing(monkeypatch):
     monkeypatch.setattr(quote_groups, "MAX_POSTINGS", 2)
     assert candidate_pairs(STEMS, ["a", "b", "c", "d", "e"]) == []
+
+
+def test_a_stem_in_exactly_max_postings_quotes_still_proposes(monkeypatch):
+    stems = [{"tehra", "missi"}, {"tehra", "missi"}, {"tehra", "gaza"}]
+    monkeypatch.setattr(quote_groups, "MAX_POSTINGS", 3)        # "tehra" is in 3 quotes: kept
+    assert candidate_pairs(stems, ["a", "b", "c"], min_shared=2) == [(0, 1)]
+    monkeypatch.setattr(quote_groups, "MAX_POSTINGS", 2)        # now too common: only "missi" counts
+    assert candidate_pairs(stems, ["a", "b", "c"], min_shared=2) == []

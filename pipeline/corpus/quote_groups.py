@@ -121,8 +121,9 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     st = [stems(t) for t in texts]
     norm = [normalised(t) for t in texts]
     pairs = candidate_pairs(st, docs)
+    # one thread: the build may run a worker beside this, and the app calls it on alias edits
     near = process.cpdist([norm[i] for i, _ in pairs], [norm[j] for _, j in pairs],
-                          scorer=fuzz.token_set_ratio, workers=-1) if pairs else []
+                          scorer=fuzz.token_set_ratio, dtype=np.float64, workers=1) if pairs else []
     uf = UnionFind(n)
     for (i, j), ratio in zip(pairs, near):
         if ratio >= NEAR_IDENTICAL or (

@@ -104,19 +104,22 @@ def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None,
     timexes = tables["timexes"].assign(doc_id=tables["timexes"].seq.map(seq_to_id))
     cols = [c for c in ("seq", "doc_id", "text", "published", "date_source", "minhash", "duplicate_of",
                         "lead_start", "lead_end") if c in docs.columns]
-    pending = in_background(dated_events, docs[cols], timexes, parallel=parallel)
 
     def keyed(df: pd.DataFrame) -> pd.DataFrame:
         df = df.sort_values("seq", kind="stable").reset_index(drop=True)
         return df.assign(doc_id=df.seq.map(seq_to_id)).drop(columns=["seq"])
 
-    mentions_raw = keyed(tables["mentions"])
-    quotes = keyed(tables["quotes"])
-    quotes["speaker_raw"] = quotes["speaker"]
-    quotes["quote_id"] = [link.stable_id(d, s, e, k) for d, s, e, k in
-                          zip(quotes.doc_id, quotes.start, quotes.end, quotes.kind)]
-    out, spans = link.derive_actors(mentions_raw, quotes, aliases)
-    found, evs = pending.result()
+    pending = in_background(dated_events, docs[cols], timexes, parallel=parallel)
+    try:
+        mentions_raw = keyed(tables["mentions"])
+        quotes = keyed(tables["quotes"])
+        quotes["speaker_raw"] = quotes["speaker"]
+        quotes["quote_id"] = [link.stable_id(d, s, e, k) for d, s, e, k in
+                              zip(quotes.doc_id, quotes.start, quotes.end, quotes.kind)]
+        out, spans = link.derive_actors(mentions_raw, quotes, aliases)
+        found, evs = pending.result()
+    finally:
+        pending.cancel()                # an error here stops the worker too
     docs = borrow_dates(docs, found)
     out["events"] = link.link_events(evs, spans)
     out["documents"] = docs
