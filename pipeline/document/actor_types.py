@@ -24,6 +24,8 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .. import resources as R
@@ -133,8 +135,8 @@ def sports_doc(doc: Doc) -> bool:
     """A sports report: at least SPORTS_MIN_WORDS distinct sports words (cached in doc.user_data)."""
     got = doc.user_data.get(_SPORTS_KEY)
     if got is None:
-        words = {t.lower_ for t in doc if t.lower_ in R.SPORTS_WORDS}
-        got = len(words) >= R.SPORTS_MIN_WORDS
+        lowers = doc.count_by(LOWER)             # {hash of a lower-cased form: count}, in C
+        got = sum(1 for w in R.SPORTS_WORDS if hash_string(w) in lowers) >= R.SPORTS_MIN_WORDS
         doc.user_data[_SPORTS_KEY] = got
     return got
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
+
+_STARTS = "dossier_token_starts"     # doc.user_data: the tokens' character offsets
 
 
 def token_at(doc: Doc, starts: list[int], off: int, last_if_past: bool) -> Token | None:
@@ -22,6 +25,16 @@ def token_at(doc: Doc, starts: list[int], off: int, last_if_past: bool) -> Token
             return doc[i + 1]
         return tok if last_if_past else None
     return tok
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The tokens' character offsets (`t.idx`, in order), read once per Doc in C and kept in
+    doc.user_data for every stage."""
+    got = doc.user_data.get(_STARTS)
+    if got is None or len(got) != len(doc):
+        got = doc.to_array(IDX).tolist() if len(doc) else []
+        doc.user_data[_STARTS] = got
+    return got
 
 
 LEMMATIZE = "dossier_lemmatize"      # doc.user_data: the pipeline's lemmatizer, run per token on demand

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
-from ..tokens import token_at as shared_token_at
+from ..tokens import token_at as shared_token_at, token_starts
 
 _INDEX_KEY = "dossier_dates_index"
 
@@ -27,7 +27,7 @@ def _index(doc: Doc) -> tuple[list[int], list[int], list[tuple[int, int]]]:
     """Token start offsets, sentence start token indices and sentence char spans (kept in doc.user_data)."""
     idx = doc.user_data.get(_INDEX_KEY)
     if idx is None or len(idx[0]) != len(doc):
-        starts = [t.idx for t in doc]
+        starts = token_starts(doc)
         sents = list(doc.sents) if len(doc) else []
         idx = (starts, [s.start for s in sents], [(s.start_char, s.end_char) for s in sents])
         doc.user_data[_INDEX_KEY] = idx

@@ -7,7 +7,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .marks import line_spans
-from ..tokens import lemma_of, token_at
+from ..tokens import lemma_of, token_at, token_starts
 
 
 class Ctx:
@@ -15,7 +15,7 @@ class Ctx:
 
     def __init__(self, doc: Doc, mentions: list[dict], skip: Callable[[int], bool]):
         self.doc, self.text, self.skip = doc, doc.text, skip
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_starts(doc)
         self.lines = line_spans(self.text)
         self.line_starts = [s for s, _ in self.lines]
         self.mentions = sorted((m for m in mentions if m.get("end", 0) > m.get("start", 0)),
