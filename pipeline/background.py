@@ -82,11 +82,14 @@ def in_background(fn: Callable[..., Any], *args: Any, parallel: bool = True) -> 
     if not parallel or not sys.platform.startswith("linux"):
         return Background(fn, args)
     ctx = multiprocessing.get_context("fork")
+    ends: list[Connection] = []
     try:
-        reader, writer = ctx.Pipe(duplex=False)
+        reader, writer = ends = list(ctx.Pipe(duplex=False))
         proc = ctx.Process(target=_serve, args=(writer, fn, args), daemon=True)
         proc.start()
-        writer.close()
     except OSError:                             # no fork (out of memory, process limit): serially
+        for end in ends:
+            end.close()
         return Background(fn, args)
+    writer.close()
     return Background(fn, args, proc, reader)

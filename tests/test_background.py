@@ -1,4 +1,5 @@
 """pipeline.background: one call in a forked worker, with the work done here when the worker dies."""
+import multiprocessing.context
 import os
 import time
 
@@ -52,3 +53,11 @@ def test_cancel_stops_a_running_worker():
     worker = pending.proc
     pending.cancel()
     assert not worker.is_alive()
+
+
+def test_a_failed_fork_runs_the_call_here(monkeypatch):
+    def no_fork(self):
+        raise OSError("Cannot allocate memory")
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_fork)
+    pending = in_background(pid_and_square, 3, parallel=True)
+    assert pending.proc is None and pending.result() == (os.getpid(), 9)
