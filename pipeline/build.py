@@ -250,9 +250,9 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
         from .corpus import steps
-        from .engine import PARALLEL_FROM, default_jobs
-        parallel = (default_jobs() if jobs is None else jobs) > 1 and len(tables["documents"]) >= PARALLEL_FROM
-        result = steps.derive_all(tables, read_aliases(aliases), parallel=parallel)
+        from .engine import worth_processes
+        result = steps.derive_all(tables, read_aliases(aliases),
+                                  parallel=worth_processes(len(tables["documents"]), jobs))
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
         report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
         manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),

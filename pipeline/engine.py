@@ -48,10 +48,19 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+def workers(jobs: int | None) -> int:
+    """The process count a `--jobs` value means: None is automatic, anything below 1 is 1."""
+    return default_jobs() if jobs is None else max(1, jobs)
+
+
+def worth_processes(n: int, jobs: int | None) -> bool:
+    """Whether n articles are worth more than one process with this `--jobs` value."""
+    return workers(jobs) > 1 and n >= PARALLEL_FROM
+
+
 def run(articles: list[Article], model: str, jobs: int | None = None,
         progress: Callable[[int], None] = lambda n: None) -> Iterator[DocResult]:
     """DocResults for `articles`, in order, using `jobs` worker processes (None: automatic)."""
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    if jobs == 1 or len(articles) < PARALLEL_FROM:
+    if not worth_processes(len(articles), jobs):
         return run_serial(articles, model, progress)
-    return run_pool(articles, model, jobs, progress)
+    return run_pool(articles, model, workers(jobs), progress)
