@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import resources as R
-from .keys import has_legal_form, keys_of, name_key, split_key
+from .keys import company_key, has_legal_form, keys_of, name_key, split_key
 from .table import display_name
 
 
@@ -64,7 +64,7 @@ def apply_alias_rows(rules: list[dict], keys: pd.Series, m: pd.DataFrame,
     by_text = keys_of(m["text"])
     if bases:            # surface forms keyed as the names are: "New York Inc." is not "new york"
         split = by_text.isin(bases) & m["text"].map(has_legal_form).astype(bool)
-        by_text = by_text.where(~split, m["text"].map(lambda t: split_key(str(t), bases)))
+        by_text = by_text.where(~split, m["text"].map(company_key))
     in_text = by_text.map(lambda k: k in amap and not amap[k].get("name_only"))
     in_name = keys.map(lambda k: k in amap)
     hit = in_text | in_name

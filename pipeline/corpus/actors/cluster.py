@@ -8,9 +8,9 @@ from types import MappingProxyType
 import pandas as pd
 
 from ... import resources as R
-from ...names import demonym_country, name_tokens, norm
+from ...names import demonym_country, name_tokens
 from ..unionfind import UnionFind
-from .keys import COUNTRIES, PLACES, has_legal_form, keys_of, most_common
+from .keys import COUNTRIES, PLACES, company_key, has_legal_form, keys_of, most_common
 from .people import attach_org_surnames, cluster_people
 
 TYPE_PRIORITY = MappingProxyType({"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3})
@@ -106,7 +106,7 @@ def split_place_companies(keys: pd.Series, m: pd.DataFrame) -> tuple[pd.Series, 
         return keys, frozenset()
     bases = frozenset(keys[hit])
     keys = keys.copy()
-    keys.loc[hit] = m.loc[hit, "name"].map(lambda n: norm(n).rstrip(".,"))
+    keys.loc[hit] = m.loc[hit, "name"].map(company_key)
     return keys, bases
 
 

@@ -66,9 +66,14 @@ def has_legal_form(name: str) -> bool:
     return len(words) > 1 and words[-1].lower().rstrip(".,") in R.COMPANY_SUFFIXES
 
 
+def company_key(name: str) -> str:
+    """The key of a company named after a place: normalised, its legal form kept ("new york inc")."""
+    return norm(name).rstrip(".,")
+
+
 def split_key(name: str, bases: frozenset[str] | set[str]) -> str:
     """`name_key`, except that a company named after a place in `bases` keeps its legal form
     ("New York Inc." -> "new york inc" when "new york" is a place): the key every step of one
     resolution uses for it, mentions and alias rules alike (see `cluster.split_place_companies`)."""
     k = name_key(name)
-    return norm(name).rstrip(".,") if k in bases and has_legal_form(name) else k
+    return company_key(name) if k in bases and has_legal_form(name) else k
