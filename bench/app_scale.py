@@ -13,9 +13,9 @@ times and each page's ratio to the empty page opened just before it (the machine
 Then, on /timeline and /quotes: type the most mentioned actor's name into the sidebar's actor
 box and press Enter. The filter-change time is timed in the page, from the key event to the end of
 the rerun (and the chart drawn again on chart pages); the time until the bench, polling from
-outside, sees the URL carry the actor and the app idle is printed beside it. Server memory is the RSS of the app server process, sampled every 100 ms
-(peak) and after: every page opened, the actor picks, then `--sessions` concurrent sessions
-opened and closed (and 20 s later).
+outside, sees the URL carry the actor and the app idle is printed beside it. Server memory is
+the RSS of the app server process, sampled every 100 ms (peak) and after: every page opened, the
+actor picks, then `--sessions` concurrent sessions opened and closed (and 20 s later).
 
 Skips (exit 0, "skip: ...") when CACHE has no manifest.json, Chromium or shoot.py is missing.
 --shots DIR keeps a full-page PNG of each page of the last repeat (never inside the repo: the

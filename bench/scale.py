@@ -105,10 +105,15 @@ def fmt_range(xs: list[float], unit: str = "s") -> str:
     return f"{lo:.1f} {unit}" if abs(hi - lo) < 0.05 else f"{lo:.1f}-{hi:.1f} {unit}"
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The article files (.txt, .md) under `folder`, sorted."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in {".txt", ".md"})
+
+
 def linked_copy(src: Path, dst: Path) -> list[Path]:
     """A copy of the corpus folder made of hard links (cheap); returns its article files."""
     shutil.copytree(src, dst, copy_function=os.link)
-    return sorted(p for p in dst.rglob("*") if p.is_file() and p.suffix in {".txt", ".md"})
+    return article_files(dst)
 
 
 def main() -> int:
@@ -162,7 +167,7 @@ def main() -> int:
         if not (work / f"full{args.jobs}").is_dir():
             print(f"error: --incremental-only needs {work / f'full{args.jobs}'} from a previous run", file=sys.stderr)
             return 2
-        files = sorted(p for p in inp.rglob("*") if p.is_file() and p.suffix in {".txt", ".md"})
+        files = article_files(inp)
     else:
         files = linked_copy(corpus, inp)             # the bench edits this copy, never the corpus
     procs = [] if args.incremental_only else ([1] if not args.no_serial else []) + [args.jobs]

@@ -50,13 +50,11 @@ def dates_from_similar(docs: pd.DataFrame) -> tuple[list[bytes], dict[str, str],
     return sigs, near, found
 
 
-def borrow_dates(docs: pd.DataFrame, similar_result: tuple[list[bytes], dict[str, str], dict] | None = None
-                 ) -> pd.DataFrame:
+def borrow_dates(docs: pd.DataFrame, similar_result: tuple[list[bytes], dict[str, str], dict]) -> pd.DataFrame:
     """Near-duplicates, then `similar` publication dates for undated articles (the last rung of
-    metadata > header > dateline > text > similar; the earlier rungs are set per document).
-
-    `similar_result`: `dates_from_similar(docs)` when the caller computed it already."""
-    sigs, near, found = similar_result or dates_from_similar(docs)
+    metadata > header > dateline > text > similar; the earlier rungs are set per document), from
+    `similar_result` = `dates_from_similar(docs)`."""
+    sigs, near, found = similar_result
     docs = docs.assign(minhash=pd.Series(sigs, index=docs.index, dtype=object), duplicate_of=[d if d is not None else near.get(i)
                                      for i, d in zip(docs.doc_id, docs.duplicate_of)],
                        dated_from=pd.Series(None, index=docs.index, dtype=object))
