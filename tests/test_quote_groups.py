@@ -1,6 +1,7 @@
 """Quote groups: the same statement in several articles, and different statements kept apart."""
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipeline.corpus import quote_groups
 from pipeline.corpus.quote_groups import candidate_pairs, group_quotes
@@ -58,8 +59,22 @@ def test_candidate_pairs(docs, pairs):
 def test_candidate_pairs_do_not_depend_on_the_chunk_size(monkeypatch):
     docs = ["a", "b", "c", "d", "e"]
     whole = candidate_pairs(STEMS, docs)
-    monkeypatch.setattr(quote_groups, "CHUNK_PAIRS", 1)       # one stem at a time
+    monkeypatch.setattr(quote_groups, "CHUNK_PAIRS", 1)       # one first quote at a time
     assert candidate_pairs(STEMS, docs) == whole
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sets(st.sampled_from("abcdefgh"), max_size=6), max_size=12),
+       st.integers(1, 3), st.integers(1, 40))
+def test_candidate_pairs_are_the_pairs_sharing_enough_stems(stem_sets, min_shared, chunk):
+    """Against the definition, whatever the chunk size: every pair of quotes from different
+    articles (quote i in article i % 3) sharing `min_shared` stems, in order."""
+    docs = [str(i % 3) for i in range(len(stem_sets))]
+    want = [(i, j) for i in range(len(stem_sets)) for j in range(i + 1, len(stem_sets))
+            if docs[i] != docs[j] and len(stem_sets[i] & stem_sets[j]) >= min_shared]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quote_groups, "CHUNK_PAIRS", chunk)
+        assert candidate_pairs(stem_sets, docs, min_shared) == want
 
 
 def test_too_common_stems_propose_nothing(monkeypatch):

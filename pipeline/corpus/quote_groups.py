@@ -22,7 +22,7 @@ WORD = re.compile(r"[a-z0-9]+")
 NEAR_IDENTICAL = 90       # token-set ratio on normalised text
 STEM = 5                  # crude stemming: a word's first letters
 MAX_POSTINGS = 200        # stems in more quotes than this are too common to suggest a pair
-CHUNK_PAIRS = 1_000_000   # stem pairs expanded at once by candidate_pairs
+CHUNK_PAIRS = 1_000_000   # stem pairs expanded at once by candidate_pairs (whole quotes)
 
 
 def stems(text: str) -> set[str]:
@@ -61,43 +61,47 @@ def _postings(stem_sets: list[set[str]]) -> tuple[np.ndarray, np.ndarray]:
     return quote[keep], stem[keep]
 
 
-def _pair_codes(quote: np.ndarray, stem: np.ndarray, lo: int, hi: int, n: int) -> np.ndarray:
-    """i * n + j for every two postings i < j of one stem, over the rows lo:hi (whole stems)."""
-    q, s = quote[lo:hi], stem[lo:hi]
-    starts = np.r_[0, np.flatnonzero(np.diff(s)) + 1]
-    ends = np.r_[starts[1:], len(s)]
-    after = np.repeat(ends, ends - starts) - np.arange(len(s)) - 1   # later postings of the stem
-    left = np.repeat(np.arange(len(s)), after)
-    first = np.repeat(np.cumsum(after) - after, after)
-    return q[left] * n + q[left + 1 + (np.arange(len(left)) - first)]
+def _later_postings(stem: np.ndarray) -> np.ndarray:
+    """Per posting row (sorted by stem, then quote): how many rows of the same stem follow it."""
+    starts = np.r_[0, np.flatnonzero(np.diff(stem)) + 1]
+    ends = np.r_[starts[1:], len(stem)]
+    return np.repeat(ends, ends - starts) - np.arange(len(stem)) - 1
+
+
+def _pair_codes(quote: np.ndarray, after: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
+    """i * n + j for every posting in `rows` and each later posting of its stem (i < j: postings
+    of a stem are sorted by quote)."""
+    a = after[rows]
+    left = np.repeat(rows, a)
+    step = np.arange(len(left)) - np.repeat(np.cumsum(a) - a, a)      # 0, 1, ... per left row
+    return quote[left] * n + quote[left + 1 + step]
 
 
 def candidate_pairs(stem_sets: list[set[str]], docs: list[str], min_shared: int = 3) -> list[tuple[int, int]]:
-    """Pairs (i < j) of quotes from different articles sharing `min_shared` distinctive stems.
+    """Pairs (i < j) of quotes from different articles sharing `min_shared` distinctive stems,
+    sorted.
 
-    Stems in more than MAX_POSTINGS quotes propose no pairs. The postings' self-join runs in numpy,
-    a chunk of whole stems at a time (at most CHUNK_PAIRS pairs), so memory stays bounded."""
+    Stems in more than MAX_POSTINGS quotes propose no pairs. The postings' self-join runs in numpy
+    over chunks of whole first quotes i (about CHUNK_PAIRS stem pairs each): every stem a pair
+    shares is counted in the pair's own chunk, so a chunk keeps only its pairs that pass and memory
+    stays bounded by the chunk, not by the number of stem pairs in the corpus."""
     n = len(stem_sets)
     quote, stem = _postings(stem_sets)
     if len(stem) == 0:
         return []
-    starts = np.r_[0, np.flatnonzero(np.diff(stem)) + 1]
-    sizes = np.diff(np.r_[starts, len(stem)])
-    work = np.cumsum(sizes * (sizes - 1) // 2)
-    codes, counts, lo, done = [], [], 0, 0
-    while lo < len(starts):                      # chunks of whole stems
+    after = _later_postings(stem)
+    by_quote = np.argsort(quote, kind="stable")
+    first = quote[by_quote]
+    work = np.cumsum(after[by_quote])
+    kept, lo = [], 0
+    while lo < len(by_quote):
+        done = int(work[lo - 1]) if lo else 0
         hi = max(int(np.searchsorted(work, done + CHUNK_PAIRS, side="right")), lo + 1)
-        rows_hi = int(starts[hi]) if hi < len(starts) else len(stem)
-        u, c = np.unique(_pair_codes(quote, stem, int(starts[lo]), rows_hi, n), return_counts=True)
-        codes.append(u)
-        counts.append(c)
-        done, lo = int(work[hi - 1]), hi
-    code = np.concatenate(codes)
-    count = np.concatenate(counts)
-    if len(codes) > 1:                           # a pair can share stems in several chunks
-        code, inv = np.unique(code, return_inverse=True)
-        count = np.bincount(inv, weights=count).astype(np.int64)
-    code = code[count >= min_shared]
+        hi = int(np.searchsorted(first, first[hi - 1], side="right"))     # whole quotes only
+        code, count = np.unique(_pair_codes(quote, after, by_quote[lo:hi], n), return_counts=True)
+        kept.append(code[count >= min_shared])
+        lo = hi
+    code = np.concatenate(kept)
     i, j = code // n, code % n
     doc = pd.factorize(pd.Series(docs, dtype=object))[0]
     other = doc[i] != doc[j]
