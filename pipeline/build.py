@@ -147,7 +147,9 @@ def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list
                 else pd.DataFrame(columns=["doc_id", "input", "nlp_key"]))
     old_keys = {i["path"]: i["sha256"] for i in prev_man.get("inputs", [])}
     bad_inputs = {e["path"].split("#")[0] for e in prev_man.get("errors", [])}
-    by_input = {k: list(g.doc_id) for k, g in old_docs.groupby("input", sort=False)} if len(old_docs) else {}
+    by_input: dict[str, list[str]] = {}          # a loop: a groupby over 19k inputs takes 2 s
+    for i, d in zip(old_docs["input"].tolist(), old_docs.doc_id.tolist()):
+        by_input.setdefault(i, []).append(d)
     by_key = dict(zip(old_docs.nlp_key, old_docs.doc_id))
     reuse: list[dict] = []
     todo: list[tuple[int, Article, str, str]] = []

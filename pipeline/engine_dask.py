@@ -55,7 +55,7 @@ def _connect(stack: ExitStack, jobs: int | None, scheduler: str | None):
         except (OSError, TimeoutError) as e:
             raise EngineError(f"no Dask cluster with workers at {scheduler}: {e}") from e
         return client   # closing the client leaves the cluster running
-    n = max(1, jobs or engine.default_jobs())
+    n = engine.workers(jobs)         # the same reading of --jobs as the local engine
     # the workers' statistical profiler samples every 10 ms: a few % of parse time, unused here
     with dask.config.set({"distributed.worker.profile.enabled": False}):
         cluster = stack.enter_context(LocalCluster(
