@@ -3,10 +3,13 @@ headless Chromium against an empty page (`st.title` only), in one run:
 
 - `plotly_chart`: one three-point `st.plotly_chart` (Streamlit's full plotly.js bundle);
 - `plotchart`: the same figure drawn by `dossier_app.plotchart` (plotly.js basic, from static/);
-- `sidebar`: the app's sidebar widgets (two multiselects, a date range, two buttons) and a slider.
+- `sidebar`: the app's sidebar widgets (two multiselects, a date range, two buttons) and a slider;
+- `dataframe`: one three-row `st.dataframe`;
+- `sidebar+plotchart`, `sidebar+plotchart+dataframe`: those together, the least a chart page of
+  the app (filters, a chart, a table) shows.
 
 These are the floors under the app's pages (bench/app_scale.py): no page with the sidebar filters
-can be quicker than `sidebar`, and no chart page than `plotchart`.
+can be quicker than `sidebar`, no chart page than `sidebar+plotchart`.
 
 usage: python bench/page_floor.py [--repeats 5]
 Skips (exit 0) when Chromium or shoot.py is missing.
@@ -34,8 +37,17 @@ APPS = {
                 "    st.date_input('Dates', value=None)\n    st.multiselect('Types', ['PERSON', 'ORG'])\n"
                 "    st.button('Reset filters')\n    st.download_button('Briefing pack', data=b'x')\n"
                 "st.slider('Actors shown', 3, 40, 12)\n"),
+    "dataframe": ("import streamlit as st, pandas as pd\nst.title('Table')\n"
+                  "st.dataframe(pd.DataFrame({'name': ['a', 'b', 'c'], 'n': [1, 2, 3]}), hide_index=True)\n"),
 }
-WAIT = {"plotly_chart": (".main-svg",), "plotchart": ('.dossier-plot[data-chart-ready="1"]',)}
+_BODY = {name: code.split("\n", 2)[2] for name, code in APPS.items()}      # after the import and title lines
+_HEAD = ("import streamlit as st, pandas as pd, plotly.graph_objects as go\nfrom dossier_app import plotchart\n"
+         "st.title('Page')\n")
+APPS["sidebar+plotchart"] = _HEAD + _BODY["sidebar"] + _BODY["plotchart"]
+APPS["sidebar+plotchart+dataframe"] = APPS["sidebar+plotchart"] + _BODY["dataframe"]
+CHART_READY = ('.dossier-plot[data-chart-ready="1"]',)
+WAIT = {"plotly_chart": (".main-svg",), "plotchart": CHART_READY, "sidebar+plotchart": CHART_READY,
+        "sidebar+plotchart+dataframe": CHART_READY}
 
 
 def main() -> int:
@@ -72,9 +84,9 @@ def main() -> int:
             sh.stop_server(proc)
     base = statistics.median(times["empty"])
     print(f"{a.repeats} repeats · {os.cpu_count()} CPUs · load avg {os.getloadavg()[0]:.1f}")
-    print(f"{'app':14} {'ready s, median (range)':>24} {'x empty':>8}")
+    print(f"{'app':28} {'ready s, median (range)':>24} {'x empty':>8}")
     for name, xs in times.items():
-        print(f"{name:14} {statistics.median(xs):10.2f} ({min(xs):.2f}-{max(xs):.2f}) {statistics.median(xs) / base:8.2f}")
+        print(f"{name:28} {statistics.median(xs):10.2f} ({min(xs):.2f}-{max(xs):.2f}) {statistics.median(xs) / base:8.2f}")
     return 0
 
 
