@@ -111,7 +111,10 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def linked_copy(src: Path, dst: Path) -> list[Path]:
-    """A copy of the corpus folder made of hard links (cheap); returns its article files."""
+    """A copy of the corpus folder made of hard links (cheap); returns its article files. A copy an
+    earlier run left in the work folder is replaced. The bench edits a file only after replacing
+    it with a fresh copy, so the corpus behind the links is never changed."""
+    shutil.rmtree(dst, ignore_errors=True)
     shutil.copytree(src, dst, copy_function=os.link)
     return article_files(dst)
 
