@@ -8,6 +8,7 @@ is the same either way, only later.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable
@@ -66,6 +67,7 @@ class Background:
             self.conn.close()
             self.conn = None
         if self.proc is not None:
+            gc.unfreeze()
             self.proc.join(timeout=2)
             if self.proc.is_alive():
                 self.proc.terminate()
@@ -86,8 +88,10 @@ def in_background(fn: Callable[..., Any], *args: Any, parallel: bool = True) -> 
     try:
         reader, writer = ends = list(ctx.Pipe(duplex=False))
         proc = ctx.Process(target=_serve, args=(writer, fn, args), daemon=True)
+        gc.freeze()                             # until the worker ends, as in engine.run_pool
         proc.start()
     except OSError:                             # no fork (out of memory, process limit): serially
+        gc.unfreeze()
         for end in ends:
             end.close()
         return Background(fn, args)

@@ -249,6 +249,8 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
             f"{len(reuse)} unchanged; {len(errors)} rejected.")
         from .results import carried, merge
         tables = merge(parse(todo, model, jobs, progress, engine_name, scheduler).tables(), carried(prev, reuse))
+        parsed = len(todo)
+        del todo                        # the articles' texts and lines: the tables have what is kept
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
         from .corpus import steps
@@ -256,8 +258,8 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         result = steps.derive_all(tables, read_aliases(aliases),
                                   parallel=worth_processes(len(tables["documents"]), jobs))
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
-        report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
-        manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),
+        report.errors, report.parsed, report.reused = errors, parsed, len(reuse)
+        manifest = {**fp, "counts": report.counts, "parsed": parsed, "reused": len(reuse),
                     "errors": [{"path": e.path, "reason": e.reason} for e in errors],
                     "metadata": str(metadata) if metadata else None,
                     "roots": [str(i) for i in inputs], "file_stats": p.stats,

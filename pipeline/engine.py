@@ -5,6 +5,7 @@ cluster engine (Dask) slots in here with the same signature.
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -37,11 +38,17 @@ def run_serial(articles: list[Article], model: str, progress: Callable[[int], No
 
 def run_pool(articles: list[Article], model: str, jobs: int, progress: Callable[[int], None]) -> Iterator[DocResult]:
     batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
-        # map keeps input order; batches finish roughly in order, so progress stays smooth
-        for batch_results in pool.map(partial(run_batch, model=model), batches):
-            yield from batch_results
-            progress(len(batch_results))
+    # The workers are forked: with the parent's objects frozen, the workers' collector never
+    # writes to them, so their pages stay shared instead of copied into each worker.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
+            # map keeps input order; batches finish roughly in order, so progress stays smooth
+            for batch_results in pool.map(partial(run_batch, model=model), batches):
+                yield from batch_results
+                progress(len(batch_results))
+    finally:
+        gc.unfreeze()
 
 
 def default_jobs() -> int:

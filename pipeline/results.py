@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import store
@@ -83,14 +85,20 @@ class Collector:
         return {k: (pd.concat(v, ignore_index=True) if v else frame([], COLUMNS[k])) for k, v in self._frames.items()}
 
 
-def timex_dicts(timexes: pd.DataFrame) -> dict[int, list[dict]]:
-    """Stored timex rows back into the per-document dicts `events.build_events` takes."""
-    out: dict[int, list[dict]] = {}
-    for row in timexes.itertuples(index=False):
-        out.setdefault(row.seq, []).append({
-            "expression": row.expression, "expr_start": int(row.expr_start), "expr_end": int(row.expr_end),
-            "sent_start": int(row.sent_start), "sent_end": int(row.sent_end), "spec": json.loads(row.spec)})
-    return out
+def timex_lookup(timexes: pd.DataFrame) -> Callable[[int], list[dict]]:
+    """For stored timex rows, a function seq -> that document's timexes as the dicts
+    `events.build_events` takes, in stored order. Each call builds only its document's dicts, so
+    the corpus never holds all of them at once (17k articles: 63k dicts, +40 MB)."""
+    t = timexes.sort_values("seq", kind="stable")
+    seqs = t.seq.to_numpy()
+    rows = list(zip(t.expression.tolist(), t.expr_start.tolist(), t.expr_end.tolist(),
+                    t.sent_start.tolist(), t.sent_end.tolist(), t.spec.tolist()))
+
+    def dicts_for(seq: int) -> list[dict]:
+        lo, hi = np.searchsorted(seqs, seq, "left"), np.searchsorted(seqs, seq, "right")
+        return [{"expression": ex, "expr_start": int(es), "expr_end": int(ee), "sent_start": int(ss),
+                 "sent_end": int(se), "spec": json.loads(spec)} for ex, es, ee, ss, se, spec in rows[lo:hi]]
+    return dicts_for
 
 
 def carried(prev: Path | None, reuse: list[dict]) -> dict[str, pd.DataFrame]:

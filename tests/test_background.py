@@ -1,4 +1,5 @@
 """pipeline.background: one call in a forked worker, with the work done here when the worker dies."""
+import gc
 import multiprocessing.context
 import os
 import time
@@ -61,3 +62,22 @@ def test_a_failed_fork_runs_the_call_here(monkeypatch):
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_fork)
     pending = in_background(pid_and_square, 3, parallel=True)
     assert pending.proc is None and pending.result() == (os.getpid(), 9)
+
+
+@pytest.mark.parametrize("end", ["result", "cancel", "dead worker", "failed fork"])
+def test_the_collector_is_frozen_only_while_a_worker_runs(end, monkeypatch):
+    """The parent's objects are frozen for the fork (the worker's collector leaves their pages
+    shared) and unfrozen however the call ends."""
+    if end == "failed fork":
+        monkeypatch.setattr(multiprocessing.context.ForkProcess, "start",
+                            lambda self: (_ for _ in ()).throw(OSError("Cannot allocate memory")))
+    fn, args = (die_outside, (os.getpid(), 1)) if end == "dead worker" else (hang_outside, (os.getpid(), 1))
+    if end == "result":
+        fn, args = pid_and_square, (2,)
+    pending = in_background(fn, *args, parallel=True)
+    assert (gc.get_freeze_count() > 0) is (pending.proc is not None) is (end != "failed fork")
+    if end == "cancel":
+        pending.cancel()
+    else:
+        pending.result()
+    assert gc.get_freeze_count() == 0

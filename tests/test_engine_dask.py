@@ -76,6 +76,25 @@ def test_local_cluster_matches_local_engine(articles, expected, monkeypatch):
 
 
 @pytest.mark.slow
+def test_local_pool_matches_serial_and_unfreezes_the_collector(articles, expected, monkeypatch):
+    """The local engine's process pool (2 workers, a task per article) gives the serial results
+    in order; the collector it froze for the fork is unfrozen after a full run and an early stop."""
+    import gc
+    monkeypatch.setattr(engine, "BATCH", 1)
+    seen: list[int] = []
+    stream = engine.run_pool(copy.deepcopy(articles), nlp.model_name(), 2, progress=seen.append)
+    first = next(stream)
+    assert gc.get_freeze_count() > 0          # the parent's objects stay out of the workers' collections
+    got = [first, *stream]
+    _assert_same(expected, got)
+    assert sum(seen) == len(articles) and gc.get_freeze_count() == 0
+    stream = engine.run_pool(copy.deepcopy(articles), nlp.model_name(), 2, progress=seen.append)
+    next(stream)
+    stream.close()
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.slow
 def test_existing_scheduler_is_used_and_left_running(articles, expected, monkeypatch):
     from distributed import Client, LocalCluster
     monkeypatch.setattr(engine, "BATCH", 1)
