@@ -10,6 +10,7 @@ Decisions pinned here:
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -180,3 +181,34 @@ def test_similar_dates_from_near_duplicate():
     docs = [{"doc_id": "a", "text": text, "published": None, "date_source": "none"},
             {"doc_id": "b", "text": text + "\nUpdated.", "published": D(2023, 11, 16), "date_source": "metadata"}]
     assert similar_dates(docs) == {"a": (D(2023, 11, 16), "b")}
+
+
+def _timex(seq: int, expression: str, start: int, spec: dict) -> dict:
+    return {"seq": seq, "expression": expression, "expr_start": start, "expr_end": start + len(expression),
+            "sent_start": 0, "sent_end": 20, "spec": json.dumps(spec)}
+
+
+def test_events_table_per_document_in_stored_order():
+    """steps.build_events takes each document's own time expressions, in stored order, whatever the
+    order of the documents; a dated lead is a publication event; an undated article has no events."""
+    import pandas as pd
+    from pipeline.corpus import steps
+    docs = pd.DataFrame([
+        {"seq": 2, "doc_id": "b", "text": "He yesterday spoke. Later.", "published": date(2024, 7, 3),
+         "lead_start": None, "lead_end": None},
+        {"seq": 0, "doc_id": "a", "text": "Talks opened on 5 March 2024.", "published": date(2024, 3, 9),
+         "lead_start": 0, "lead_end": 29},
+        {"seq": 1, "doc_id": "c", "text": "Talks opened on 5 March 2024.", "published": None,
+         "lead_start": 0, "lead_end": 29}])
+    day = {"kind": "date", "year": 2024, "month": 3, "day": 5}
+    timexes = pd.DataFrame([_timex(2, "yesterday", 3, {"kind": "dayword", "offset": -1}),
+                            _timex(0, "5 March 2024", 16, day), _timex(1, "5 March 2024", 16, day),
+                            _timex(2, "Later", 20, {"kind": "nonsense"})])
+    ev = steps.build_events(docs, timexes)
+    got = list(zip(ev.doc_id, ev.date_source, ev.date.astype(str), ev.expression.fillna("")))
+    assert got == [("b", "relative", "2024-07-02", "yesterday"),
+                   ("a", "publication", "2024-03-09", ""), ("a", "explicit", "2024-03-05", "5 March 2024"),
+                   ("c", "explicit", "2024-03-05", "5 March 2024")]
+    assert list(ev.columns) == steps.EVENT_COLS
+    empty = steps.build_events(docs.iloc[:0], timexes.iloc[:0])
+    assert list(empty.columns) == steps.EVENT_COLS and len(empty) == 0
