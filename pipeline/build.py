@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import PIPELINE_VERSION, store
 from .inputs import ingest
-from .inputs.article import Article
+from .inputs.article import PackedArticles
 from .inputs.clean import clean_all
 from .inputs.ingest import InputError
 from .model import model_info, model_name
@@ -137,11 +137,12 @@ def _previous(out: Path, fp: dict) -> tuple[Path | None, dict]:
 
 
 def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list[InputError]
-            ) -> tuple[list[dict], list[tuple[int, Article, str, str]]]:
+            ) -> tuple[list[dict], tuple[PackedArticles, list[tuple[int, str, str]]]]:
     """What to carry over and what to parse, in input order.
 
     Returns (reuse, todo): reuse rows {seq, old doc_id, and for re-read files the fresh path,
-    input, title, outlet, url}; todo items (seq, article, input path, nlp key)."""
+    input, title, outlet, url}; todo: the articles to parse, packed, and (seq, input path, nlp
+    key) for each."""
     from .results import nlp_key
     old_docs = (store.read_table(prev, "documents", ["doc_id", "input", "nlp_key"]) if prev
                 else pd.DataFrame(columns=["doc_id", "input", "nlp_key"]))
@@ -152,7 +153,7 @@ def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list
         by_input.setdefault(i, []).append(d)
     by_key = dict(zip(old_docs.nlp_key, old_docs.doc_id))
     reuse: list[dict] = []
-    todo: list[tuple[int, Article, str, str]] = []
+    articles, todo = PackedArticles(), []
     seq = 0
     for f in p.files:
         path = str(f.path)
@@ -169,9 +170,10 @@ def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list
                 reuse.append({"seq": seq, "old": by_key[key], "path": a.path, "input": path,
                               "title": a.title, "outlet": a.outlet, "url": a.url})
             else:
-                todo.append((seq, a, path, key))
+                articles.append(a)
+                todo.append((seq, path, key))
             seq += 1
-    return reuse, todo
+    return reuse, (articles, todo)
 
 
 Progress = bool | Callable[[int, int], None]
@@ -193,18 +195,19 @@ def _ticker(progress: Progress, total: int):
     return (lambda n: None), (lambda: None)
 
 
-def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | None, progress: Progress,
-          engine_name: str, scheduler: str | None) -> Collector:
-    """Run the per-document stages over the articles to parse, collecting compact tables.
+def parse(todo: tuple[PackedArticles, list[tuple[int, str, str]]], model: str, jobs: int | None,
+          progress: Progress, engine_name: str, scheduler: str | None) -> Collector:
+    """Run the per-document stages over the articles to parse (`collect`'s todo), collecting
+    compact tables.
 
     `progress`: True for a tqdm bar on stderr, or a callback(done, total) such as the upload page's."""
     from . import engine
     from .results import Collector
     col = Collector()
-    if not todo:
+    articles, where = todo
+    if not where:
         return col
-    tick, close = _ticker(progress, len(todo))
-    articles = [a for _, a, _, _ in todo]
+    tick, close = _ticker(progress, len(where))
     if engine_name == "dask":
         from . import engine_dask
         stream = engine_dask.run(articles, model, jobs, progress=tick, scheduler=scheduler)
@@ -212,7 +215,7 @@ def parse(todo: list[tuple[int, Article, str, str]], model: str, jobs: int | Non
         stream = engine.run(articles, model, jobs, progress=tick)
     try:
         with contextlib.closing(stream):       # a cluster is shut down even if we stop early
-            for (seq, _, path, key), r in zip(todo, stream):
+            for (seq, path, key), r in zip(where, stream):
                 col.add(seq, r, path, key)
     finally:
         close()
@@ -245,11 +248,11 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         errors = list(p.errors)
         stamp = f"{fp['pipeline_version']}|{fp['code_hash']}|{json.dumps(fp['model'], sort_keys=True)}"
         reuse, todo = collect(p, prev, prev_man, stamp, errors)
-        log(f"{len(reuse) + len(todo)} articles from {len(p.files)} file(s): {len(todo)} to parse, "
+        parsed = len(todo[1])
+        log(f"{len(reuse) + parsed} articles from {len(p.files)} file(s): {parsed} to parse, "
             f"{len(reuse)} unchanged; {len(errors)} rejected.")
         from .results import carried, merge
         tables = merge(parse(todo, model, jobs, progress, engine_name, scheduler).tables(), carried(prev, reuse))
-        parsed = len(todo)
         del todo                        # the articles' texts and lines: the tables have what is kept
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)

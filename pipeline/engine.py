@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 
 from .document import nlp as nlp_mod
 from .inputs.article import Article
 from .document.process import DocResult, process
 
 BATCH = 16          # articles per worker task
+AHEAD = 4           # tasks in flight per worker: enough to keep it busy, few to hold
 PARALLEL_FROM = 64  # below this many articles, start-up of workers costs more than it saves
 
 
@@ -29,24 +31,34 @@ def run_batch(articles: list[Article], model: str) -> list[DocResult]:
     return [process(a, d) for a, d in zip(articles, nlp.pipe([a.text for a in articles]))]
 
 
-def run_serial(articles: list[Article], model: str, progress: Callable[[int], None]) -> Iterator[DocResult]:
+def run_serial(articles: Sequence[Article], model: str, progress: Callable[[int], None]) -> Iterator[DocResult]:
     nlp = nlp_mod.load(model)
-    for a, d in zip(articles, nlp.pipe([a.text for a in articles], batch_size=8)):
+    for d, a in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=8):
         yield process(a, d)
         progress(1)
 
 
-def run_pool(articles: list[Article], model: str, jobs: int, progress: Callable[[int], None]) -> Iterator[DocResult]:
-    batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+def run_pool(articles: Sequence[Article], model: str, jobs: int, progress: Callable[[int], None]) -> Iterator[DocResult]:
+    """Batches to `jobs` forked workers, AHEAD per worker in flight; results in input order."""
+    batches = (articles[i:i + BATCH] for i in range(0, len(articles), BATCH))   # read when sent
+    pending: deque[Future] = deque()
     # The workers are forked: with the parent's objects frozen, the workers' collector never
     # writes to them, so their pages stay shared instead of copied into each worker.
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
-            # map keeps input order; batches finish roughly in order, so progress stays smooth
-            for batch_results in pool.map(partial(run_batch, model=model), batches):
-                yield from batch_results
-                progress(len(batch_results))
+            try:
+                pending.extend(pool.submit(run_batch, b, model) for b in islice(batches, jobs * AHEAD))
+                while pending:
+                    batch_results = pending.popleft().result()
+                    nxt = next(batches, None)
+                    if nxt is not None:
+                        pending.append(pool.submit(run_batch, nxt, model))
+                    yield from batch_results
+                    progress(len(batch_results))
+            finally:
+                for f in pending:      # stopped early: batches not started are dropped
+                    f.cancel()
     finally:
         gc.unfreeze()
 
@@ -65,7 +77,7 @@ def worth_processes(n: int, jobs: int | None) -> bool:
     return workers(jobs) > 1 and n >= PARALLEL_FROM
 
 
-def run(articles: list[Article], model: str, jobs: int | None = None,
+def run(articles: Sequence[Article], model: str, jobs: int | None = None,
         progress: Callable[[int], None] = lambda n: None) -> Iterator[DocResult]:
     """DocResults for `articles`, in order, using `jobs` worker processes (None: automatic)."""
     if not worth_processes(len(articles), jobs):

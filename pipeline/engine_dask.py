@@ -14,7 +14,7 @@ import queue
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from functools import lru_cache
 
@@ -82,7 +82,7 @@ def _result(future, batch: list[Article]) -> list[DocResult]:
         raise EngineError(f"parsing failed on a Dask worker ({type(e).__name__}: {e}) for: {paths}") from e
 
 
-def run(articles: list[Article], model: str, jobs: int | None = None,
+def run(articles: Sequence[Article], model: str, jobs: int | None = None,
         progress: Callable[[int], None] = lambda n: None,
         scheduler: str | None = None) -> Iterator[DocResult]:
     """DocResults for `articles`, in order, parsed on Dask workers.

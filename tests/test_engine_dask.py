@@ -14,6 +14,7 @@ import pytest
 from helpers import ROOT
 from pipeline import engine, engine_dask
 from pipeline.inputs import ingest
+from pipeline.inputs.article import PackedArticles
 from pipeline.document import nlp
 from pipeline.inputs.clean import clean
 
@@ -75,6 +76,15 @@ def test_local_cluster_matches_local_engine(articles, expected, monkeypatch):
     assert _children() <= before   # the LocalCluster's processes are gone
 
 
+class Counted(PackedArticles):
+    """Packed articles that count the batches read from them."""
+    read = 0
+
+    def __getitem__(self, i):
+        self.read += 1
+        return super().__getitem__(i)
+
+
 @pytest.mark.slow
 def test_local_pool_matches_serial_and_unfreezes_the_collector(articles, expected, monkeypatch):
     """The local engine's process pool (2 workers, a task per article) gives the serial results
@@ -82,12 +92,15 @@ def test_local_pool_matches_serial_and_unfreezes_the_collector(articles, expecte
     import gc
     monkeypatch.setattr(engine, "BATCH", 1)
     seen: list[int] = []
-    stream = engine.run_pool(copy.deepcopy(articles), nlp.model_name(), 2, progress=seen.append)
+    packed = Counted(copy.deepcopy(articles) * 3)
+    stream = engine.run_pool(packed, nlp.model_name(), 2, progress=seen.append)
     first = next(stream)
+    assert packed.read == 2 * engine.AHEAD + 1   # batches are read as they are sent, a few ahead
     assert gc.get_freeze_count() > 0          # the parent's objects stay out of the workers' collections
     got = [first, *stream]
-    _assert_same(expected, got)
-    assert sum(seen) == len(articles) and gc.get_freeze_count() == 0
+    _assert_same(expected * 3, got)
+    assert packed.read == 3 * len(articles) and sum(seen) == 3 * len(articles)
+    assert gc.get_freeze_count() == 0
     stream = engine.run_pool(copy.deepcopy(articles), nlp.model_name(), 2, progress=seen.append)
     next(stream)
     stream.close()

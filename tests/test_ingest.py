@@ -86,3 +86,14 @@ def test_bad_metadata_dates_are_reported(tmp_path):
     arts, errors, _ = read_inputs([tmp_path])
     assert arts[0].published is None
     assert [e.reason for e in errors] == ["unreadable published date '31/07/2024x' (use YYYY-MM-DD)"]
+
+
+def test_packed_articles_read_back_equal():
+    """PackedArticles gives back equal articles, by index and by slice, each read a fresh copy."""
+    from pipeline.inputs.article import Article, Block, PackedArticles
+    arts = [Article(path=f"a{i}.txt", text=f"Text {i}.", published=date(2024, 1, i + 1),
+                    blocks=[Block(0, 7, "body")], notes=["caption"]) for i in range(3)]
+    packed = PackedArticles(arts[:2])
+    packed.append(arts[2])
+    assert len(packed) == 3 and packed[1] == arts[1] and packed[1:] == arts[1:] and list(packed) == arts
+    assert packed[0] is not packed[0] and PackedArticles()[:] == []
