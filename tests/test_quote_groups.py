@@ -54,6 +54,7 @@ STEMS = [{"tehra", "missi", "launc", "drone"}, {"tehra", "missi", "launc"}, {"te
 ])
 def test_candidate_pairs(docs, pairs):
     assert candidate_pairs(STEMS, docs) == pairs
+    assert candidate_pairs((set(s) for s in STEMS), docs) == pairs   # read once, from a generator
 
 
 def test_candidate_pairs_do_not_depend_on_the_chunk_size(monkeypatch):

@@ -10,6 +10,8 @@ number of quotes, not its square.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -50,11 +52,15 @@ def _same_statement(sa: set[str], sb: set[str]) -> bool:
     return (shared >= 5 and shared / small >= 0.5) or (shared >= 8 and shared / small >= 0.4)
 
 
-def _postings(stem_sets: list[set[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """(quote, stem code) rows sorted by stem then quote, without stems in > MAX_POSTINGS quotes."""
-    lens = np.fromiter((len(ss) for ss in stem_sets), dtype=np.int64, count=len(stem_sets))
-    quote = np.repeat(np.arange(len(stem_sets), dtype=np.int64), lens)
-    stem = pd.factorize(pd.Series([s for ss in stem_sets for s in ss], dtype=object))[0].astype(np.int64)
+def _postings(stem_sets: Iterable[set[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(quote, stem code) rows sorted by stem then quote, without stems in > MAX_POSTINGS quotes.
+    The stem sets are read once, so they can come from a generator."""
+    codes: dict[str, int] = {}
+    quote, stem = array("q"), array("q")
+    for i, ss in enumerate(stem_sets):
+        stem.extend(codes.setdefault(s, len(codes)) for s in ss)
+        quote.extend([i] * len(ss))
+    quote, stem = np.frombuffer(quote, dtype=np.int64), np.frombuffer(stem, dtype=np.int64)
     order = np.lexsort((quote, stem))
     quote, stem = quote[order], stem[order]
     keep = np.bincount(stem)[stem] <= MAX_POSTINGS if len(stem) else np.zeros(0, bool)
@@ -77,15 +83,16 @@ def _pair_codes(quote: np.ndarray, after: np.ndarray, rows: np.ndarray, n: int) 
     return quote[left] * n + quote[left + 1 + step]
 
 
-def candidate_pairs(stem_sets: list[set[str]], docs: list[str], min_shared: int = 3) -> list[tuple[int, int]]:
+def candidate_pairs(stem_sets: Iterable[set[str]], docs: list[str], min_shared: int = 3) -> list[tuple[int, int]]:
     """Pairs (i < j) of quotes from different articles sharing `min_shared` distinctive stems,
-    sorted.
+    sorted. `stem_sets` (one per quote, read once) and `docs` (each quote's article) are in
+    the same order.
 
     Stems in more than MAX_POSTINGS quotes propose no pairs. The postings' self-join runs in numpy
     over chunks of whole first quotes i (about CHUNK_PAIRS stem pairs each): every stem a pair
     shares is counted in the pair's own chunk, so a chunk keeps only its pairs that pass and memory
     stays bounded by the chunk, not by the number of stem pairs in the corpus."""
-    n = len(stem_sets)
+    n = len(docs)
     quote, stem = _postings(stem_sets)
     if len(stem) == 0:
         return []
@@ -122,16 +129,18 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     texts = quotes.text.fillna("").tolist()
     spk = [None if pd.isna(s) else s for s in quotes.speaker_id]
     names = ["" if pd.isna(s) else str(s) for s in quotes.speaker]
-    st = [stems(t) for t in texts]
     norm = [normalised(t) for t in texts]
-    pairs = candidate_pairs(st, docs)
+    # stem sets only while the postings are built, then again for the pairs that need them:
+    # at 46k quotes a set per quote held about 70 MB
+    pairs = candidate_pairs((stems(t) for t in texts), docs)
     # one thread: the build may run a worker beside this, and the app calls it on alias edits
     near = process.cpdist([norm[i] for i, _ in pairs], [norm[j] for _, j in pairs],
                           scorer=fuzz.token_set_ratio, dtype=np.float64, workers=1) if pairs else []
     uf = UnionFind(n)
     for (i, j), ratio in zip(pairs, near):
         if ratio >= NEAR_IDENTICAL or (
-                _speakers_compatible(spk[i], spk[j], names[i], names[j]) and _same_statement(st[i], st[j])):
+                _speakers_compatible(spk[i], spk[j], names[i], names[j])
+                and _same_statement(stems(texts[i]), stems(texts[j]))):
             uf.union(i, j)
     roots = [uf.find(i) for i in range(n)]
     group = pd.Series([qid[r] for r in roots], index=quotes.index)
