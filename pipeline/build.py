@@ -137,12 +137,12 @@ def _previous(out: Path, fp: dict) -> tuple[Path | None, dict]:
 
 
 def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list[InputError]
-            ) -> tuple[list[dict], tuple[PackedArticles, list[tuple[int, str, str]]]]:
+            ) -> tuple[list[dict], PackedArticles, list[tuple[int, str, str]]]:
     """What to carry over and what to parse, in input order.
 
-    Returns (reuse, todo): reuse rows {seq, old doc_id, and for re-read files the fresh path,
-    input, title, outlet, url}; todo: the articles to parse, packed, and (seq, input path, nlp
-    key) for each."""
+    Returns (reuse, articles, todo): reuse rows {seq, old doc_id, and for re-read files the fresh
+    path, input, title, outlet, url}; the articles to parse, packed; and (seq, input path, nlp
+    key) for each of them."""
     from .results import nlp_key
     old_docs = (store.read_table(prev, "documents", ["doc_id", "input", "nlp_key"]) if prev
                 else pd.DataFrame(columns=["doc_id", "input", "nlp_key"]))
@@ -173,7 +173,7 @@ def collect(p: Plan, prev: Path | None, prev_man: dict, stamp: str, errors: list
                 articles.append(a)
                 todo.append((seq, path, key))
             seq += 1
-    return reuse, (articles, todo)
+    return reuse, articles, todo
 
 
 Progress = bool | Callable[[int, int], None]
@@ -195,19 +195,18 @@ def _ticker(progress: Progress, total: int):
     return (lambda n: None), (lambda: None)
 
 
-def parse(todo: tuple[PackedArticles, list[tuple[int, str, str]]], model: str, jobs: int | None,
+def parse(articles: PackedArticles, todo: list[tuple[int, str, str]], model: str, jobs: int | None,
           progress: Progress, engine_name: str, scheduler: str | None) -> Collector:
-    """Run the per-document stages over the articles to parse (`collect`'s todo), collecting
-    compact tables.
+    """Run the per-document stages over the articles to parse, with `collect`'s (seq, input
+    path, nlp key) for each, collecting compact tables.
 
     `progress`: True for a tqdm bar on stderr, or a callback(done, total) such as the upload page's."""
     from . import engine
     from .results import Collector
     col = Collector()
-    articles, where = todo
-    if not where:
+    if not todo:
         return col
-    tick, close = _ticker(progress, len(where))
+    tick, close = _ticker(progress, len(todo))
     if engine_name == "dask":
         from . import engine_dask
         stream = engine_dask.run(articles, model, jobs, progress=tick, scheduler=scheduler)
@@ -215,7 +214,7 @@ def parse(todo: tuple[PackedArticles, list[tuple[int, str, str]]], model: str, j
         stream = engine.run(articles, model, jobs, progress=tick)
     try:
         with contextlib.closing(stream):       # a cluster is shut down even if we stop early
-            for (seq, path, key), r in zip(where, stream):
+            for (seq, path, key), r in zip(todo, stream):
                 col.add(seq, r, path, key)
     finally:
         close()
@@ -247,13 +246,13 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         prev, prev_man = (None, {}) if full else _previous(out, fp)
         errors = list(p.errors)
         stamp = f"{fp['pipeline_version']}|{fp['code_hash']}|{json.dumps(fp['model'], sort_keys=True)}"
-        reuse, todo = collect(p, prev, prev_man, stamp, errors)
-        parsed = len(todo[1])
-        log(f"{len(reuse) + parsed} articles from {len(p.files)} file(s): {parsed} to parse, "
+        reuse, articles, todo = collect(p, prev, prev_man, stamp, errors)
+        log(f"{len(reuse) + len(todo)} articles from {len(p.files)} file(s): {len(todo)} to parse, "
             f"{len(reuse)} unchanged; {len(errors)} rejected.")
         from .results import carried, merge
-        tables = merge(parse(todo, model, jobs, progress, engine_name, scheduler).tables(), carried(prev, reuse))
-        del todo                        # the articles' texts and lines: the tables have what is kept
+        tables = merge(parse(articles, todo, model, jobs, progress, engine_name, scheduler).tables(),
+                       carried(prev, reuse))
+        del articles                    # the articles' texts and lines: the tables have what is kept
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
         from .corpus import steps
@@ -261,8 +260,8 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         result = steps.derive_all(tables, read_aliases(aliases),
                                   parallel=worth_processes(len(tables["documents"]), jobs))
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
-        report.errors, report.parsed, report.reused = errors, parsed, len(reuse)
-        manifest = {**fp, "counts": report.counts, "parsed": parsed, "reused": len(reuse),
+        report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
+        manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),
                     "errors": [{"path": e.path, "reason": e.reason} for e in errors],
                     "metadata": str(metadata) if metadata else None,
                     "roots": [str(i) for i in inputs], "file_stats": p.stats,
