@@ -15,12 +15,14 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import ROOT
 from pipeline import resources as R
 from pipeline.document.dates import find_timexes, publication_from_text
 from pipeline.corpus.events import build_events
-from pipeline.corpus.similar import near_duplicates, similar_dates
+from pipeline.corpus.similar import _index_sentences, _postings, near_duplicates, sentence_sets, similar_dates
 
 SAMPLES = ROOT / "data" / "sample"
 D = date
@@ -181,6 +183,28 @@ def test_similar_dates_from_near_duplicate():
     docs = [{"doc_id": "a", "text": text, "published": None, "date_source": "none"},
             {"doc_id": "b", "text": text + "\nUpdated.", "published": D(2023, 11, 16), "date_source": "metadata"}]
     assert similar_dates(docs) == {"a": (D(2023, 11, 16), "b")}
+
+
+WORDS = ["minister", "talks", "border", "treaty", "envoy", "summit", "rebels", "sanctions", "oil",
+         "ceasefire", "troops", "parliament", "election", "budget"]
+# a sentence is indexed from R.SIMILAR_MIN_SHARED (8) distinct content words: some are, some not
+sentences = st.lists(st.sampled_from(WORDS), min_size=4, max_size=16).map(" ".join)
+texts = st.lists(st.lists(sentences, max_size=4).map(". ".join), max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts)
+def test_sentence_index_holds_each_sentence_and_its_postings(docs):
+    """The flat sentence index equals a set per sentence and a list of sentences per word."""
+    sets = [(i, ws) for i, t in enumerate(docs) for ws in sentence_sets(t)]
+    owner, offsets, flat, vocab = _index_sentences(enumerate(docs))
+    assert owner.tolist() == [i for i, _ in sets]
+    by_id = {v: w for w, v in vocab.items()}
+    assert sorted(vocab) == [by_id[k] for k in range(len(vocab))]      # ids in the words' order
+    assert [{by_id[k] for k in flat[a:b].tolist()} for a, b in zip(offsets[:-1], offsets[1:])] == [ws for _, ws in sets]
+    postings, ptr = _postings(flat, offsets, len(vocab))
+    expected = {w: [n for n, (_, ws) in enumerate(sets) if w in ws] for w in vocab}
+    assert {w: postings[ptr[k]:ptr[k + 1]].tolist() for w, k in vocab.items()} == expected
 
 
 def _timex(seq: int, expression: str, start: int, spec: dict) -> dict:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 import numpy as np
@@ -127,9 +129,41 @@ def sentence_sets(text: str) -> list[frozenset[str]]:
     return out
 
 
-def _sentence_match(a: frozenset[str], b: frozenset[str]) -> bool:
-    shared = len(a & b)
-    return shared >= R.SIMILAR_MIN_SHARED and shared >= R.SIMILAR_MIN_OVERLAP * min(len(a), len(b))
+def _ids_match(a: set[int], a_len: int, b: np.ndarray) -> bool:
+    """Whether two sentences are shared: `a` the known word ids of a sentence of `a_len` words,
+    `b` the word ids of an indexed sentence."""
+    shared = len(a.intersection(b.tolist()))
+    return shared >= R.SIMILAR_MIN_SHARED and shared >= R.SIMILAR_MIN_OVERLAP * min(a_len, len(b))
+
+
+def _index_sentences(texts: Iterable[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, int]]:
+    """The sentences of (doc index, text) pairs as word ids, in flat arrays rather than a set per
+    sentence (17k articles: +20 MB, not +230 MB): (doc index of each sentence, offsets of each
+    sentence's ids in the flat array and one past the last, the flat array, {word: id}). Ids
+    follow the words' sorted order."""
+    vocab: dict[str, int] = {}
+    flat, offsets, owner = array("i"), array("q", [0]), array("i")
+    for i, text in texts:
+        for ws in sentence_sets(text):
+            flat.extend(vocab.setdefault(w, len(vocab)) for w in ws)
+            offsets.append(len(flat))
+            owner.append(i)
+    words = list(vocab)
+    rank = np.empty(len(words), dtype=np.int32)
+    rank[sorted(range(len(words)), key=words.__getitem__)] = np.arange(len(words), dtype=np.int32)
+    ids = rank[np.frombuffer(flat, dtype=np.int32)] if len(flat) else np.zeros(0, dtype=np.int32)
+    return (np.frombuffer(owner, dtype=np.int32), np.frombuffer(offsets, dtype=np.int64), ids,
+            {w: int(r) for w, r in zip(words, rank)})
+
+
+def _postings(flat: np.ndarray, offsets: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarray]:
+    """The inverted index as (sentence numbers grouped by word id, in sentence order; where each
+    word's group starts, and one past the last)."""
+    sentence_of = np.repeat(np.arange(len(offsets) - 1, dtype=np.int32), np.diff(offsets))
+    postings = sentence_of[np.argsort(flat, kind="stable")]
+    ptr = np.zeros(n_words + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum(np.bincount(flat, minlength=n_words))
+    return postings, ptr
 
 
 
@@ -159,34 +193,29 @@ def similar_dates(docs: list[dict], near: dict[str, str] | None = None) -> dict[
             for i in group:
                 if pubs[i] is None:
                     out[docs[i]["doc_id"]] = (pubs[dated[0]], docs[dated[0]]["doc_id"])
-    # inverted index over the sentences of dated docs
-    sents: list[tuple[int, frozenset[str]]] = []
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(pubs):
-        if p is None:
-            continue
-        for ws in sentence_sets(docs[i]["text"]):
-            for w in ws:
-                index[w].append(len(sents))
-            sents.append((i, ws))
-    max_df = max(50, len(sents) // 200)          # very common words do not propose candidates
-    small = len(sents) < 20_000                  # small corpora: every word proposes candidates
+    owner, offsets, flat, vocab = _index_sentences((i, docs[i]["text"]) for i, p in enumerate(pubs) if p is not None)
+    postings, ptr = _postings(flat, offsets, len(vocab))
+    n_sents = len(owner)
+    max_df = max(50, n_sents // 200)             # very common words do not propose candidates
+    small = n_sents < 20_000                     # small corpora: every word proposes candidates
     for i in undated:
         if docs[i]["doc_id"] in out:
             continue
         shared_by_doc: Counter = Counter()
         for ws in sentence_sets(docs[i]["text"]):
-            # candidates from the rarest words only, verified on the whole sets
-            rare = sorted((len(index[w]), w) for w in ws if 0 < len(index.get(w, ())) <= max_df)
+            ids = {vocab[w] for w in ws if w in vocab}
+            # candidates from the rarest words only, verified on the whole sets; ids are in the
+            # words' sorted order, so ties between equally rare words fall as they would by word
+            rare = sorted((n, w) for w in ids if (n := int(ptr[w + 1] - ptr[w])) <= max_df)
             if small:
                 need = R.SIMILAR_MIN_SHARED // 2
             else:
                 rare, need = rare[:6], min(3, len(rare))
             hits: Counter = Counter()
             for _, w in rare:
-                hits.update(index[w])
-            matched = {sents[k][0] for k, n in hits.most_common(50)
-                       if n >= need and _sentence_match(ws, sents[k][1])}
+                hits.update(postings[ptr[w]:ptr[w + 1]].tolist())
+            matched = {int(owner[k]) for k, n in hits.most_common(50)
+                       if n >= need and _ids_match(ids, len(ws), flat[offsets[k]:offsets[k + 1]])}
             shared_by_doc.update(matched)
         if shared_by_doc:
             j, n = max(shared_by_doc.items(), key=lambda kv: (kv[1], -kv[0]))
