@@ -257,8 +257,8 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
         from .corpus import steps
         from .engine import worth_processes
-        result = steps.derive_all(tables, read_aliases(aliases),
-                                  parallel=worth_processes(len(tables["documents"]), jobs))
+        n_docs = len(tables["documents"])
+        result = steps.derive_all(tables, read_aliases(aliases), parallel=worth_processes(n_docs, jobs))
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
         report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
         manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),

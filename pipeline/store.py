@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import json
 import os
 import shutil
@@ -201,6 +202,23 @@ def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
         arrays.append(arr)
         fields.append(pa.field(c, arr.type))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def pack(df: pd.DataFrame) -> bytes | pd.DataFrame:
+    """A table as zstd-compressed Parquet bytes in memory (a build's parsed rows until the parse
+    ends: about a quarter of the DataFrame's size), or the DataFrame itself when Arrow cannot
+    hold a column (mixed types): it is then only kept larger, never lost."""
+    buf = io.BytesIO()
+    try:
+        df.to_parquet(buf, index=False, compression="zstd")
+    except (pa.ArrowException, ValueError, TypeError):
+        return df
+    return buf.getvalue()
+
+
+def unpack(packed: bytes | pd.DataFrame) -> pd.DataFrame:
+    """The DataFrame `pack` was given (the same columns, dtypes and values)."""
+    return packed if isinstance(packed, pd.DataFrame) else pd.read_parquet(io.BytesIO(packed))
 
 
 def table_path(cache: Path, name: str) -> Path:

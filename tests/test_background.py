@@ -49,6 +49,22 @@ def test_a_silent_worker_is_stopped_and_the_work_done_here():
     assert time.monotonic() - t < 30 and not worker.is_alive()
 
 
+def big_answer(n: int) -> bytes:
+    return b"x" * n
+
+
+def test_the_worker_ends_once_it_has_answered_before_the_result_is_asked_for():
+    """An answer larger than the pipe's buffer is taken off it at once: the worker (and its memory)
+    does not wait for the caller's `result()`."""
+    pending = in_background(big_answer, 8_000_000, parallel=True)
+    worker = pending.proc
+    deadline = time.monotonic() + 30
+    while worker.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not worker.is_alive() and worker.exitcode == 0
+    assert pending.result() == b"x" * 8_000_000
+
+
 def test_cancel_stops_a_running_worker():
     pending = in_background(hang_outside, os.getpid(), 1, parallel=True)
     worker = pending.proc
