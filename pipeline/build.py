@@ -256,9 +256,9 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
         from .corpus import steps
-        from .engine import worth_processes
+        from .engine import parallel_steps
         n_docs = len(tables["documents"])
-        result = steps.derive_all(tables, read_aliases(aliases), parallel=worth_processes(n_docs, jobs))
+        result = steps.derive_all(tables, read_aliases(aliases), parallel=parallel_steps(n_docs, jobs))
         report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
         report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
         manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),

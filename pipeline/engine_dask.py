@@ -91,8 +91,8 @@ def run(articles: Sequence[Article], model: str, jobs: int | None = None,
     cluster at `scheduler` (then `jobs` is ignored). `progress(n)` is called as batches finish.
     The cluster (if ours) and the client are closed on return, error, interrupt or early stop.
     """
-    batches = [articles[i:i + engine.BATCH] for i in range(0, len(articles), engine.BATCH)]
-    if not batches:
+    n_batches = -(-len(articles) // engine.BATCH)
+    if not n_batches:
         return
     run_id = uuid.uuid4().hex[:8]   # task keys unique on a shared cluster
     with ExitStack() as stack:
@@ -101,13 +101,15 @@ def run(articles: Sequence[Article], model: str, jobs: int | None = None,
         inflight: dict[str, tuple[int, object]] = {}   # future key -> (batch number, future)
         done: queue.Queue = queue.Queue()              # futures as they finish, in any order
         finished: dict[int, list[DocResult]] = {}      # done but not yet yielded (out of order)
+        sent: dict[int, list[Article]] = {}            # submitted and unfinished: read when sent
         submitted = yielded = 0
         idle_since: float | None = None                # when the cluster was last seen without workers
         try:
-            while yielded < len(batches):
+            while yielded < n_batches:
                 # at most `window` batches between submission and yield: memory stays flat
-                while submitted < len(batches) and submitted - yielded < window:
-                    fut = client.submit(_run_batch, batches[submitted], model, pure=False,
+                while submitted < n_batches and submitted - yielded < window:
+                    sent[submitted] = articles[submitted * engine.BATCH:(submitted + 1) * engine.BATCH]
+                    fut = client.submit(_run_batch, sent[submitted], model, pure=False,
                                         key=f"dossier-batch-{run_id}-{submitted}")
                     inflight[fut.key] = (submitted, fut)
                     fut.add_done_callback(done.put)
@@ -122,10 +124,10 @@ def run(articles: Sequence[Article], model: str, jobs: int | None = None,
                     idle_since = None if client.nthreads() else (idle_since or time.monotonic())
                     if idle_since and time.monotonic() - idle_since > WORKERS_TIMEOUT:
                         raise EngineError(f"the Dask cluster has had no workers for {WORKERS_TIMEOUT} s; "
-                                          f"unfinished articles include: {_paths(batches[yielded])}") from None
+                                          f"unfinished articles include: {_paths(sent[yielded])}") from None
                     continue
                 i, _ = inflight.pop(fut.key)
-                finished[i] = _result(fut, batches[i])
+                finished[i] = _result(fut, sent.pop(i))
                 fut.release()
                 progress(len(finished[i]))
         finally:

@@ -61,6 +61,28 @@ def _assert_same(expected, got) -> None:
         assert g == e
 
 
+class Counted(PackedArticles):
+    """Packed articles that count the batches read from them."""
+    read = 0
+
+    def __getitem__(self, i):
+        self.read += 1
+        return super().__getitem__(i)
+
+
+@pytest.mark.parametrize("n, jobs, processes, parallel_steps", [
+    (10, 2, False, False),        # too few articles to be worth a pool
+    (64, 2, True, True),
+    (4_999, 2, True, True),
+    (5_000, 2, True, False),      # at scale the corpus steps' second process costs more memory than it saves time
+    (1_000, 1, False, False),     # one job: one process throughout
+    (1_000, 0, False, False),     # below 1 means 1
+])
+def test_when_work_is_split_over_processes(n, jobs, processes, parallel_steps):
+    assert engine.worth_processes(n, jobs) is processes
+    assert engine.parallel_steps(n, jobs) is parallel_steps
+
+
 def test_import_does_not_load_dask():
     code = "import sys, pipeline.engine_dask; sys.exit(any(m in sys.modules for m in ('dask', 'distributed')))"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
@@ -70,19 +92,14 @@ def test_import_does_not_load_dask():
 def test_local_cluster_matches_local_engine(articles, expected, monkeypatch):
     monkeypatch.setattr(engine, "BATCH", 1)   # one task per article: results come back out of order
     before, seen = _children(), []
-    got = list(engine_dask.run(copy.deepcopy(articles), nlp.model_name(), jobs=2, progress=seen.append))
-    _assert_same(expected, got)
-    assert sum(seen) == len(articles) and len(seen) == len(articles)
+    packed = Counted(copy.deepcopy(articles) * 3)
+    stream = engine_dask.run(packed, nlp.model_name(), jobs=2, progress=seen.append)
+    got = [next(stream)]
+    assert packed.read == 2 * engine_dask.IN_FLIGHT_PER_WORKER   # batches are read as they are sent
+    got += stream
+    _assert_same(expected * 3, got)
+    assert sum(seen) == 3 * len(articles) and len(seen) == 3 * len(articles) == packed.read
     assert _children() <= before   # the LocalCluster's processes are gone
-
-
-class Counted(PackedArticles):
-    """Packed articles that count the batches read from them."""
-    read = 0
-
-    def __getitem__(self, i):
-        self.read += 1
-        return super().__getitem__(i)
 
 
 @pytest.mark.slow
