@@ -206,7 +206,7 @@ def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
 
 def pack(df: pd.DataFrame) -> bytes | pd.DataFrame:
     """A table as zstd-compressed Parquet bytes in memory (a build's parsed rows until the parse
-    ends: about a quarter of the DataFrame's size), or the DataFrame itself when Arrow cannot
+    ends: under a third of the DataFrame's size), or the DataFrame itself when Arrow cannot
     hold a column (mixed types): it is then only kept larger, never lost."""
     buf = io.BytesIO()
     try:

@@ -102,7 +102,7 @@ def derive_all(tables: dict[str, pd.DataFrame], aliases: pd.DataFrame | None,
 
     Takes each table out of `tables` as it reads it (the dict is left empty), so that once a
     table's keyed copy exists the original can go: the caller holds no second copy of the corpus
-    through the steps (17k articles: about 60 MB less at their peak).
+    through the steps (17k articles: those tables are about 50 MB).
 
     `parallel`: dates from similar articles and the events come from a second process while the
     actors are resolved here (the halves meet only when events get their actors)."""
