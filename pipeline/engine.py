@@ -8,9 +8,13 @@ from __future__ import annotations
 import gc
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+
+from more_itertools import constrained_batches
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from .document import nlp as nlp_mod
 from .inputs.article import Article
@@ -23,21 +27,31 @@ PARALLEL_FROM = 64  # below this many articles, start-up of workers costs more t
 # 5 s at 17k articles (1% of a full build) but holds 0.2-0.3 GB through the steps' peak, which
 # then tops the parse's (0.81 GB against 0.75).
 STEPS_SERIAL_FROM = 5000
+# Text per spaCy batch. spaCy holds several KB per token of a batch at once: sixteen of the
+# longest Reuters stories (5-10 KB each) took a worker to 0.36 GB, 0.15 GB with this bound, in
+# the same time. So a worker's memory no longer depends on which articles a corpus happens to
+# have side by side. Short items still go up to sixteen at a time; a longer article goes alone.
+MAX_BATCH_CHARS = 12_000
 
 
 def _init_worker(model: str) -> None:
     nlp_mod.load(model)        # cached per process: every batch of this worker reuses it
 
 
+def parsed(nlp: Language, articles: Iterable[Article], max_chars: int) -> Iterator[tuple[Article, Doc]]:
+    """(article, Doc) in input order, parsed in batches of at most BATCH articles and `max_chars`
+    of text (an article longer than that alone)."""
+    for group in constrained_batches(articles, max_chars, max_count=BATCH, get_len=lambda a: len(a.text), strict=False):
+        yield from zip(group, nlp.pipe([a.text for a in group], batch_size=len(group)))
+
+
 def run_batch(articles: list[Article], model: str) -> list[DocResult]:
     """The per-document stages over one batch, in a worker (the model loads once per process)."""
-    nlp = nlp_mod.load(model)
-    return [process(a, d) for a, d in zip(articles, nlp.pipe([a.text for a in articles]))]
+    return [process(a, d) for a, d in parsed(nlp_mod.load(model), articles, MAX_BATCH_CHARS)]
 
 
 def run_serial(articles: Sequence[Article], model: str, progress: Callable[[int], None]) -> Iterator[DocResult]:
-    nlp = nlp_mod.load(model)
-    for d, a in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=8):
+    for a, d in parsed(nlp_mod.load(model), articles, MAX_BATCH_CHARS):
         yield process(a, d)
         progress(1)
 
