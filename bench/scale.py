@@ -100,9 +100,10 @@ def build_cmd(inp: Path, out: Path, *extra: str) -> list[str]:
     return [PY, "-m", "pipeline", "build", str(inp), "--out", str(out), "--no-progress", *extra]
 
 
-def fmt_range(xs: list[float], unit: str = "s") -> str:
-    lo, hi = min(xs), max(xs)
-    return f"{lo:.1f} {unit}" if abs(hi - lo) < 0.05 else f"{lo:.1f}-{hi:.1f} {unit}"
+def fmt_range(xs: list[float], unit: str = " s", digits: int = 1) -> str:
+    """'1.0-2.0 s', or one figure when the range is a single value at this precision."""
+    lo, hi = (f"{x:.{digits}f}" for x in (min(xs), max(xs)))
+    return f"{lo}{unit}" if lo == hi else f"{lo}-{hi}{unit}"
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -182,7 +183,7 @@ def main() -> int:
         ratio = [b / r for b in build_s for r in raw_s]
         rows.append((f"raw spaCy nlp.pipe, {n} process(es)", fmt_range(raw_s), f"peak {raw_m / 1e9:.2f} GB"))
         rows.append((f"full build, --jobs {n}", fmt_range(build_s),
-                     f"{min(ratio):.2f}-{max(ratio):.2f}x raw; peak {build_m / 1e9:.2f} GB"))
+                     f"{fmt_range(ratio, 'x', 2)} raw; peak {build_m / 1e9:.2f} GB"))
         print(tail.strip().splitlines()[-1], file=sys.stderr)
 
     # incremental, on the cache of the last full build: remove one article, add it back, change
