@@ -19,6 +19,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def sample_articles():
+    """The cleaned sample articles, as pipeline/build.py makes them (the stages date articles in
+    place: deep-copy before parsing)."""
+    from pipeline.inputs import ingest
+    from pipeline.inputs.clean import clean
+    raws, errors, _ = ingest.read_inputs([ROOT / "data" / "sample"])
+    assert not errors
+    return [a for raw in raws for a in clean(raw)]
+
+
+@pytest.fixture(scope="session")
 def sample_cache(tmp_path_factory):
     """data/sample built once per session through the real CLI; yields the cache folder."""
     out = tmp_path_factory.mktemp("cache")

@@ -5,11 +5,9 @@ import copy
 
 import pytest
 
-from helpers import ROOT
 from pipeline import engine
-from pipeline.inputs import ingest
+from pipeline.document import nlp
 from pipeline.inputs.article import Article
-from pipeline.inputs.clean import clean
 
 
 class Recorder:
@@ -44,18 +42,11 @@ def test_batches_are_bounded_by_count_and_text(lengths, max_chars, batches):
     assert all(doc == a.text.upper() for a, doc in got)               # each Doc beside its own article
 
 
-@pytest.fixture(scope="module")
-def articles():
-    raws, errors, _ = ingest.read_inputs([ROOT / "data" / "sample"])
-    assert not errors
-    return [a for raw in raws for a in clean(raw)]
-
-
 @pytest.mark.slow
-def test_batch_size_does_not_change_results(articles, nlp, monkeypatch):
+def test_batch_size_does_not_change_results(sample_articles, monkeypatch):
     """The same DocResults when every article is parsed alone as when they share batches."""
-    together = list(engine.run(copy.deepcopy(articles), None, jobs=1))
+    together = list(engine.run(copy.deepcopy(sample_articles), nlp.model_name(), jobs=1))
     monkeypatch.setattr(engine, "MAX_BATCH_CHARS", 1)
-    alone = list(engine.run(copy.deepcopy(articles), None, jobs=1))
-    assert len(together) == len(articles) > 5
+    alone = list(engine.run(copy.deepcopy(sample_articles), nlp.model_name(), jobs=1))
+    assert len(together) == len(sample_articles) > 5
     assert alone == together

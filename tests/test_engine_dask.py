@@ -13,10 +13,8 @@ import pytest
 
 from helpers import ROOT
 from pipeline import engine, engine_dask
-from pipeline.inputs import ingest
 from pipeline.inputs.article import PackedArticles
 from pipeline.document import nlp
-from pipeline.inputs.clean import clean
 
 FIELDS = ("mentions", "timexes", "quotes", "lead", "n_words", "errors")
 
@@ -32,17 +30,9 @@ def plain_main(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def articles():
-    """The cleaned sample articles, as pipeline/build.py makes them."""
-    raws, errors, _ = ingest.read_inputs([ROOT / "data" / "sample"])
-    assert not errors
-    return [a for raw in raws for a in clean(raw)]
-
-
-@pytest.fixture(scope="module")
-def expected(articles):
+def expected(sample_articles):
     """The local engine's results (deep copies: the stages date articles in place)."""
-    return list(engine.run(copy.deepcopy(articles), nlp.model_name(), jobs=1))
+    return list(engine.run(copy.deepcopy(sample_articles), nlp.model_name(), jobs=1))
 
 
 def _children() -> set[int]:
@@ -89,59 +79,59 @@ def test_import_does_not_load_dask():
 
 
 @pytest.mark.slow
-def test_local_cluster_matches_local_engine(articles, expected, monkeypatch):
+def test_local_cluster_matches_local_engine(sample_articles, expected, monkeypatch):
     monkeypatch.setattr(engine, "BATCH", 1)   # one task per article: results come back out of order
     before, seen = _children(), []
-    packed = Counted(copy.deepcopy(articles) * 3)
+    packed = Counted(copy.deepcopy(sample_articles) * 3)
     stream = engine_dask.run(packed, nlp.model_name(), jobs=2, progress=seen.append)
     got = [next(stream)]
     assert packed.read == 2 * engine_dask.IN_FLIGHT_PER_WORKER   # batches are read as they are sent
     got += stream
     _assert_same(expected * 3, got)
-    assert sum(seen) == 3 * len(articles) and len(seen) == 3 * len(articles) == packed.read
+    assert sum(seen) == 3 * len(sample_articles) and len(seen) == 3 * len(sample_articles) == packed.read
     assert _children() <= before   # the LocalCluster's processes are gone
 
 
 @pytest.mark.slow
-def test_local_pool_matches_serial_and_unfreezes_the_collector(articles, expected, monkeypatch):
+def test_local_pool_matches_serial_and_unfreezes_the_collector(sample_articles, expected, monkeypatch):
     """The local engine's process pool (2 workers, a task per article) gives the serial results
     in order; the collector it froze for the fork is unfrozen after a full run and an early stop."""
     import gc
     monkeypatch.setattr(engine, "BATCH", 1)
     seen: list[int] = []
-    packed = Counted(copy.deepcopy(articles) * 3)
+    packed = Counted(copy.deepcopy(sample_articles) * 3)
     stream = engine.run_pool(packed, nlp.model_name(), 2, progress=seen.append)
     first = next(stream)
     assert packed.read == 2 * engine.AHEAD + 1   # batches are read as they are sent, a few ahead
     assert gc.get_freeze_count() > 0          # the parent's objects stay out of the workers' collections
     got = [first, *stream]
     _assert_same(expected * 3, got)
-    assert packed.read == 3 * len(articles) and sum(seen) == 3 * len(articles)
+    assert packed.read == 3 * len(sample_articles) and sum(seen) == 3 * len(sample_articles)
     assert gc.get_freeze_count() == 0
-    stream = engine.run_pool(copy.deepcopy(articles), nlp.model_name(), 2, progress=seen.append)
+    stream = engine.run_pool(copy.deepcopy(sample_articles), nlp.model_name(), 2, progress=seen.append)
     next(stream)
     stream.close()
     assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.slow
-def test_existing_scheduler_is_used_and_left_running(articles, expected, monkeypatch):
+def test_existing_scheduler_is_used_and_left_running(sample_articles, expected, monkeypatch):
     from distributed import Client, LocalCluster
     monkeypatch.setattr(engine, "BATCH", 1)
     model = nlp.model_name()
     with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
             Client(cluster, set_as_default=False) as client:
         seen = []
-        got = list(engine_dask.run(copy.deepcopy(articles), model, progress=seen.append,
+        got = list(engine_dask.run(copy.deepcopy(sample_articles), model, progress=seen.append,
                                    scheduler=cluster.scheduler_address))
         _assert_same(expected, got)
-        assert sum(seen) == len(articles)
+        assert sum(seen) == len(sample_articles)
         # the work ran on this cluster (its worker has the model cached) and the cluster lives on
         assert list(client.run(lambda: nlp.load.cache_info().currsize).values()) == [1]
         assert client.submit(sum, [1, 2]).result(timeout=30) == 3
         # stopping early cancels the remaining batches and leaves the cluster running
-        it = engine_dask.run(copy.deepcopy(articles), model, scheduler=cluster.scheduler_address)
-        assert next(it).article.path == articles[0].path
+        it = engine_dask.run(copy.deepcopy(sample_articles), model, scheduler=cluster.scheduler_address)
+        assert next(it).article.path == sample_articles[0].path
         it.close()
         deadline = time.monotonic() + 20
         while client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)) and time.monotonic() < deadline:
@@ -151,7 +141,7 @@ def test_existing_scheduler_is_used_and_left_running(articles, expected, monkeyp
 
 
 @pytest.mark.slow
-def test_dead_worker_raises_with_paths(articles):
+def test_dead_worker_raises_with_paths(sample_articles):
     import dask
     from distributed import Client, LocalCluster
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
@@ -160,16 +150,16 @@ def test_dead_worker_raises_with_paths(articles):
         # the worker process exits as soon as it loads a model, like an out-of-memory kill
         client.run(exec, "import os, pipeline.document.nlp as m; m.load = lambda *a, **k: os._exit(1)", {})
         with pytest.raises(engine_dask.EngineError, match="workers died") as err:
-            list(engine_dask.run(articles[:2], nlp.model_name(), scheduler=cluster.scheduler_address))
-        assert articles[0].path in str(err.value) and articles[1].path in str(err.value)
+            list(engine_dask.run(sample_articles[:2], nlp.model_name(), scheduler=cluster.scheduler_address))
+        assert sample_articles[0].path in str(err.value) and sample_articles[1].path in str(err.value)
 
 
-def test_cluster_without_workers_fails_fast(articles, monkeypatch):
+def test_cluster_without_workers_fails_fast(sample_articles, monkeypatch):
     from distributed import LocalCluster
     monkeypatch.setattr(engine_dask, "WORKERS_TIMEOUT", 1)
     with LocalCluster(n_workers=0, dashboard_address=None) as cluster:
         with pytest.raises(engine_dask.EngineError, match="no Dask cluster with workers"):
-            list(engine_dask.run(articles, nlp.model_name(), scheduler=cluster.scheduler_address))
+            list(engine_dask.run(sample_articles, nlp.model_name(), scheduler=cluster.scheduler_address))
 
 
 @pytest.mark.slow
