@@ -1,5 +1,5 @@
 """One call in a second process while the caller goes on: the corpus steps run two independent
-halves side by side on a multi-core machine (see `corpus.steps.derive_all`).
+halves side by side on a multi-core machine (see `corpus.steps.derive_stream`).
 
 The worker is forked (Linux only: fork without exec is unsafe on macOS, and Windows cannot), so
 nothing is pickled on the way in; the result comes back through a pipe, read as soon as it is

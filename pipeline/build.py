@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 import json
 import os
 import sys
@@ -258,18 +258,21 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         from .corpus import steps
         from .engine import parallel_steps
         n_docs = len(tables["documents"])
-        result = steps.derive_all(tables, read_aliases(aliases), parallel=parallel_steps(n_docs, jobs))
-        report.counts = {k: int(len(v)) for k, v in result.items() if k in store.TABLES}
-        report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
-        manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),
-                    "errors": [{"path": e.path, "reason": e.reason} for e in errors],
-                    "metadata": str(metadata) if metadata else None,
-                    "roots": [str(i) for i in inputs], "file_stats": p.stats,
-                    "started": started.isoformat(timespec="seconds"),
-                    "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         gen = store.new_generation(out)
-        write_all(gen, result, part_rows)
-        store.write_manifest(gen, manifest)
+        try:                            # each table is written as soon as the steps finish it
+            report.counts = write_all(gen, steps.derive_stream(tables, read_aliases(aliases),
+                                                               parallel=parallel_steps(n_docs, jobs)), part_rows)
+            report.errors, report.parsed, report.reused = errors, len(todo), len(reuse)
+            manifest = {**fp, "counts": report.counts, "parsed": len(todo), "reused": len(reuse),
+                        "errors": [{"path": e.path, "reason": e.reason} for e in errors],
+                        "metadata": str(metadata) if metadata else None,
+                        "roots": [str(i) for i in inputs], "file_stats": p.stats,
+                        "started": started.isoformat(timespec="seconds"),
+                        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+            store.write_manifest(gen, manifest)
+        except BaseException:
+            store.discard(gen)
+            raise
         store.publish(out, gen)
     return report
 
@@ -287,12 +290,18 @@ def read_aliases(path: Path | None) -> pd.DataFrame | None:
     return df
 
 
-def write_all(gen: Path, tables: dict[str, pd.DataFrame], part_rows: int = store.PART_ROWS) -> None:
-    """Every cache table of a new generation (the manifest comes after)."""
-    for name in store.TABLES + store.INTERNAL_TABLES:
-        if name in tables:
-            df = tables[name].drop(columns=["seq"], errors="ignore")
-            store.write_table(gen, name, df, part_rows)
+def write_all(gen: Path, tables: Iterable[tuple[str, pd.DataFrame]], part_rows: int = store.PART_ROWS
+              ) -> dict[str, int]:
+    """Write each (name, table) into a new generation as it comes, keeping none (the manifest
+    comes after). Returns the row counts of the contract's tables."""
+    counts: dict[str, int] = {}
+    for name, df in tables:
+        if name in store.TABLES + store.INTERNAL_TABLES:
+            store.write_table(gen, name, df.drop(columns=["seq"], errors="ignore"), part_rows)
+        if name in store.TABLES:
+            counts[name] = int(len(df))
+        del df
+    return {k: counts[k] for k in store.TABLES if k in counts}
 
 
 def relink(out: Path, aliases: Path) -> dict[str, int]:
@@ -307,10 +316,10 @@ def relink(out: Path, aliases: Path) -> dict[str, int]:
         gen = store.new_generation(out)
         for name in ("documents", "mentions_raw", "timexes"):
             store.carry_over(cur, gen, name)
-        write_all(gen, tables)
+        counts = write_all(gen, tables.items())
         man = store.read_manifest(cur) or {}
         man["aliases"] = {"path": str(aliases), "sha256": ingest.file_hash(aliases) if aliases.is_file() else None}
-        man["counts"] = {**man.get("counts", {}), **{k: int(len(v)) for k, v in tables.items()}}
+        man["counts"] = {**man.get("counts", {}), **counts}
         man["relinked"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         store.write_manifest(gen, man)
         store.publish(out, gen)

@@ -90,6 +90,7 @@ class Collector:
         for k in list(self._frames):
             chunks, self._frames[k] = self._frames[k], []
             out[k] = pd.concat([store.unpack(c) for c in chunks], ignore_index=True) if chunks else frame([], COLUMNS[k])
+        store.release_memory()
         return out
 
 

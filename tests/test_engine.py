@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import copy
+import os
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +52,32 @@ def test_batch_size_does_not_change_results(sample_articles, monkeypatch):
     alone = list(engine.run(copy.deepcopy(sample_articles), nlp.model_name(), jobs=1))
     assert len(together) == len(sample_articles) > 5
     assert alone == together
+
+
+def pid_batch(articles, model):
+    """Stands in for engine.run_batch in a forked worker: each article's path and the worker's pid."""
+    return [(a.path, os.getpid()) for a in articles]
+
+
+def started(folder):
+    """Stands in for engine._init_worker: no model to load; notes the worker's start in `folder`."""
+    (Path(folder) / str(os.getpid())).touch()
+
+
+@pytest.mark.parametrize("n, recycle, pools", [
+    (100, 32, [64, 36]),      # 2 workers x 32 articles, then fresh workers for the rest
+    (64, 32, [64]),           # exactly one pool's share: no second pool
+    (40, 20, [32, 8]),        # a share is whole batches of 16
+    (10, 2_000, [10]),
+    (0, 32, []),
+])
+def test_workers_are_replaced_every_recycle_articles(monkeypatch, tmp_path, n, recycle, pools):
+    monkeypatch.setattr(engine, "run_batch", pid_batch)
+    monkeypatch.setattr(engine, "_init_worker", started)
+    arts = [Article(path=f"a{i}.txt", text="x") for i in range(n)]
+    got = list(engine.run_pool(arts, str(tmp_path), jobs=2, progress=lambda k: None, recycle=recycle))
+    assert [p for p, _ in got] == [a.path for a in arts]               # input order kept
+    assert len(list(tmp_path.iterdir())) == 2 * len(pools)             # forked pools start every worker
+    bounds = [sum(pools[:i]) for i in range(len(pools) + 1)]
+    pids = [{pid for _, pid in got[a:b]} for a, b in zip(bounds, bounds[1:])]
+    assert all(not (x & y) for i, x in enumerate(pids) for y in pids[i + 1:])   # no worker reused

@@ -184,3 +184,19 @@ def test_corpus_steps_in_two_processes_write_the_same_tables(changed):
     assert serial.keys() == forked.keys()
     for name in serial:
         pd.testing.assert_frame_equal(serial[name], forked[name])
+
+
+@pytest.mark.parametrize("parallel, order", [
+    # one process: the dated half first, so documents and time expressions are written and let
+    # go before the actors are resolved (the steps' largest transient)
+    (False, ["documents", "timexes", "mentions_raw", "events", "actors", "mentions", "quotes"]),
+    # two: the actors here while the dates come from the worker
+    (True, ["mentions_raw", "documents", "timexes", "events", "actors", "mentions", "quotes"]),
+])
+def test_corpus_steps_hand_over_each_table_once_it_is_final(changed, parallel, order):
+    from pipeline import results
+    from pipeline.corpus import steps
+    gen = store.resolve(changed["tmp"] / "cache")
+    docs = store.read_table(gen, "documents", ["doc_id"])
+    tables = results.carried(gen, [{"seq": i, "old": d} for i, d in enumerate(docs.doc_id)])
+    assert [name for name, _ in steps.derive_stream(tables, None, parallel=parallel)] == order

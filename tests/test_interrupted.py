@@ -81,3 +81,23 @@ def test_killed_while_writing(cache):
     leftovers = [g for g in store.generations_dir(cache / "cache").iterdir()
                  if not (g / store.MANIFEST).is_file()]
     assert leftovers == [], "the killed build's half-written generation is cleaned up"
+
+
+def test_a_step_that_fails_after_tables_were_written_leaves_no_generation(cache, monkeypatch):
+    """Tables are written as the corpus steps finish them: an error in a later step discards the
+    half-written generation at once, and the previous cache stays current."""
+    from pipeline.corpus import link
+
+    def broken(quotes):
+        raise RuntimeError("quote groups failed")
+    monkeypatch.setattr(link, "with_groups", broken)
+    written = []
+    real = store.write_table
+    monkeypatch.setattr(store, "write_table", lambda gen, name, *a, **k: written.append(name) or real(gen, name, *a, **k))
+    with pytest.raises(RuntimeError, match="quote groups failed"):
+        build.build([cache / "in"], cache / "cache", aliases=None, progress=False, log=lambda m: None)
+    assert "documents" in written and "quotes" not in written
+    assert_previous_cache_whole(cache)
+    assert [g for g in store.generations_dir(cache / "cache").iterdir() if not (g / store.MANIFEST).is_file()] == []
+    monkeypatch.undo()
+    finish_and_check(cache)

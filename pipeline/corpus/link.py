@@ -24,8 +24,9 @@ def stable_id(*parts) -> str:
     return short_hash("\x1f".join(map(str, parts)))
 
 
-def _spans_by_doc(mentions: pd.DataFrame) -> dict[str, tuple[list, list, list]]:
-    """Per document: mention starts, ends and actor ids, sorted by start (one sort, no groupby)."""
+def spans_by_doc(mentions: pd.DataFrame) -> dict[str, tuple[list, list, list]]:
+    """Per document: its linked mentions' starts, ends and actor ids, sorted by start (one sort,
+    no groupby)."""
     if mentions.empty:
         return {}
     m = mentions.sort_values(["doc_id", "start"], kind="stable")
@@ -155,31 +156,32 @@ def link_events(events: pd.DataFrame, spans) -> pd.DataFrame:
     return ev
 
 
-def _with_groups(q: pd.DataFrame) -> pd.DataFrame:
+def with_groups(q: pd.DataFrame) -> pd.DataFrame:
     """group_id / n_reports: the same statement reported by several articles."""
     g = group_quotes(q)
     return q.assign(group_id=g["group_id"], n_reports=g["n_reports"])
 
 
-def derive_actors(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, aliases: pd.DataFrame | None
-                  ) -> tuple[dict[str, pd.DataFrame], dict]:
-    """actors, mentions and quotes tables from the raw per-document rows, and the mention spans
-    that `link_events` needs."""
+def resolve_mentions(mentions_raw: pd.DataFrame, aliases: pd.DataFrame | None
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(actors, mentions): the corpus's actors, and the raw mentions that have one, with its
+    actor_id (the mentions table of DATA.md)."""
     actors, actor_id = actors_mod.resolve(mentions_raw[MENTION_COLS].copy(), aliases)
-    m = mentions_raw.copy()
-    m["actor_id"] = actor_id.reindex(m.index).astype(object).where(actor_id.notna(), None)
+    m = mentions_raw.assign(actor_id=actor_id.reindex(mentions_raw.index).astype(object).where(actor_id.notna(), None))
     m = m[m["actor_id"].notna()]
-    spans = _spans_by_doc(m)
+    return actors, m[["doc_id", "actor_id", "start", "end", "text", "label", "sent", "name", "type"]]
+
+
+def linked_quotes(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame, spans) -> pd.DataFrame:
+    """The quotes table without groups: speakers and `about_ids` from the linked mentions."""
     names = dict(zip(actors.actor_id, actors.name))
-    return {
-        "actors": actors,
-        "mentions": m[["doc_id", "actor_id", "start", "end", "text", "label", "sent", "name", "type"]],
-        "quotes": _with_groups(link_quotes(quotes, spans, names, names_by_doc(m, actors))),
-    }, spans
+    return link_quotes(quotes, spans, names, names_by_doc(mentions, actors))
 
 
 def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame,
            aliases: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
     """actors, mentions, quotes and events tables from the raw per-document rows."""
-    tables, spans = derive_actors(mentions_raw, quotes, aliases)
-    return {**tables, "events": link_events(events, spans)}
+    actors, mentions = resolve_mentions(mentions_raw, aliases)
+    spans = spans_by_doc(mentions)
+    return {"actors": actors, "mentions": mentions, "events": link_events(events, spans),
+            "quotes": with_groups(linked_quotes(quotes, mentions, actors, spans))}
