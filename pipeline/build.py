@@ -300,7 +300,7 @@ def write_all(gen: Path, tables: Iterable[tuple[str, pd.DataFrame]], part_rows: 
             store.write_table(gen, name, df.drop(columns=["seq"], errors="ignore"), part_rows)
         if name in store.TABLES:
             counts[name] = int(len(df))
-        del df
+        del df                          # before the steps make the next table
     return {k: counts[k] for k in store.TABLES if k in counts}
 
 

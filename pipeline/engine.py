@@ -72,7 +72,7 @@ def run_pool(articles: Sequence[Article], model: str, jobs: int, progress: Calla
 def _pool(articles: Sequence[Article], starts: range, model: str, jobs: int,
           progress: Callable[[int], None]) -> Iterator[DocResult]:
     """The batches of `articles` beginning at `starts`, on one pool of forked workers."""
-    batches = (articles[i:min(i + BATCH, starts.stop)] for i in starts)   # read when sent
+    batches = (articles[i:i + BATCH] for i in starts)   # read when sent; a share is whole batches
     pending: deque[Future] = deque()
     # The workers are forked: with the parent's objects frozen, the workers' collector never
     # writes to them, so their pages stay shared instead of copied into each worker.

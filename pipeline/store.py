@@ -241,12 +241,15 @@ def table_path(cache: Path, name: str) -> Path:
 def write_table(cache: Path, name: str, df: pd.DataFrame, part_rows: int = PART_ROWS) -> Path:
     """Write one table atomically: one file, or a folder of parts when over `part_rows` rows."""
     path = table_path(cache, name)
-    table = to_arrow(name, df.reset_index(drop=True))
+    _write_arrow(path, to_arrow(name, df.reset_index(drop=True)), part_rows)
+    release_memory()                    # the Arrow copy is gone: hand its buffers back
+    return path
+
+
+def _write_arrow(path: Path, table: pa.Table, part_rows: int) -> None:
     if table.num_rows <= part_rows:
         _atomic_write(path, lambda tmp: pq.write_table(table, tmp))
-        del table
-        release_memory()
-        return path
+        return
     tmp_dir = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     os.chmod(tmp_dir, 0o777 & ~_umask())
     for i, start in enumerate(range(0, table.num_rows, part_rows)):
@@ -255,9 +258,6 @@ def write_table(cache: Path, name: str, df: pd.DataFrame, part_rows: int = PART_
         shutil.rmtree(path)
     path.unlink(missing_ok=True)
     os.replace(tmp_dir, path)
-    del table
-    release_memory()
-    return path
 
 
 def write_manifest(cache: Path, manifest: dict) -> Path:
