@@ -249,10 +249,10 @@ def build(inputs: list[Path], out: Path, metadata: Path | None = None, aliases: 
         reuse, articles, todo = collect(p, prev, prev_man, stamp, errors)
         log(f"{len(reuse) + len(todo)} articles from {len(p.files)} file(s): {len(todo)} to parse, "
             f"{len(reuse)} unchanged; {len(errors)} rejected.")
-        from .results import carried, merge
-        tables = merge(parse(articles, todo, model, jobs, progress, engine_name, scheduler).tables(),
-                       carried(prev, reuse))
+        from .results import pending_tables
+        col = parse(articles, todo, model, jobs, progress, engine_name, scheduler)
         del articles                    # the articles' texts and lines: the tables have what is kept
+        tables = pending_tables(col, prev, reuse)
         for path, msgs in zip(tables["documents"].path, tables["documents"].stage_errors):
             errors.extend(InputError(path, m) for m in (msgs or "").split("\n") if m)
         from .corpus import steps

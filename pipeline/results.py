@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ import pandas as pd
 from . import store
 from .inputs.article import Article
 from .document.process import DocResult
+from .spool import Spool
 
 DOC_COLS = ["seq", "path", "input", "title", "outlet", "url", "published", "date_source", "text",
             "n_words", "lead_start", "lead_end", "cleaning_notes", "stage_errors", "nlp_key"]
@@ -50,13 +52,14 @@ def frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
 class Collector:
     """Accumulates DocResults as compact tables, CHUNK documents at a time.
 
-    Each chunk is kept as compressed Parquet bytes (`store.pack`) until the parse ends: while
-    the workers run, the parent holds under a third of the rows' size (17k articles: 14 MB for
-    50 MB of DataFrames), and the tables are made whole only once the workers are gone."""
+    Each chunk is kept as compressed Parquet bytes (`store.pack`) in a spool file until the parse
+    ends: while the workers run, the parent holds none of the rows (17k articles: 14 MB packed,
+    50 MB as DataFrames), and the tables are made whole only once the workers are gone."""
 
     def __init__(self) -> None:
         self._rows: dict[str, list[dict]] = {k: [] for k in COLUMNS}
-        self._frames: dict[str, list[bytes | pd.DataFrame]] = {k: [] for k in self._rows}
+        self._chunks: dict[str, list[int | pd.DataFrame]] = {k: [] for k in self._rows}
+        self._spool = Spool()
         self._pending = 0
 
     def add(self, seq: int, r: DocResult, input_path: str, key: str) -> None:
@@ -79,19 +82,32 @@ class Collector:
     def _flush(self) -> None:
         for k, rows in self._rows.items():
             if rows:
-                self._frames[k].append(store.pack(frame(rows, COLUMNS[k])))
+                packed = store.pack(frame(rows, COLUMNS[k]))
+                if isinstance(packed, bytes):      # else a DataFrame Arrow cannot hold: kept as is
+                    self._spool.append(packed)
+                    packed = len(self._spool) - 1
+                self._chunks[k].append(packed)
             self._rows[k] = []
         self._pending = 0
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """documents, mentions, quotes and timexes of everything added, keyed by seq."""
+    def _chunk(self, c: int | pd.DataFrame) -> pd.DataFrame:
+        return c if isinstance(c, pd.DataFrame) else store.unpack(self._spool.read(c, c + 1)[0])
+
+    def take(self, name: str) -> pd.DataFrame:
+        """One table (documents, mentions, quotes or timexes) of everything added, keyed by seq;
+        its chunks are handed over, so a second take gives an empty table."""
         self._flush()
-        out = {}
-        for k in list(self._frames):
-            chunks, self._frames[k] = self._frames[k], []
-            out[k] = pd.concat([store.unpack(c) for c in chunks], ignore_index=True) if chunks else frame([], COLUMNS[k])
+        chunks, self._chunks[name] = self._chunks[name], []
+        df = pd.concat([self._chunk(c) for c in chunks], ignore_index=True) if chunks else frame([], COLUMNS[name])
+        if not any(self._chunks.values()):      # all handed over: the spool file goes
+            self._spool.close()
+            self._spool = Spool()
         store.release_memory()
-        return out
+        return df
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of `take`, in one dict."""
+        return {k: self.take(k) for k in list(self._chunks)}
 
 
 def timex_lookup(timexes: pd.DataFrame) -> Callable[[int], list[dict]]:
@@ -110,39 +126,82 @@ def timex_lookup(timexes: pd.DataFrame) -> Callable[[int], list[dict]]:
     return dicts_for
 
 
+CARRIED_FROM = {"documents": "documents", "mentions": "mentions_raw", "quotes": "quotes", "timexes": "timexes"}
+
+
+def carried_table(prev: Path | None, reuse: list[dict], name: str) -> pd.DataFrame | None:
+    """The previous generation's rows of one per-document table (`COLUMNS`) for `reuse`, keyed
+    by their new seq; None when nothing is carried over."""
+    if prev is None or not reuse:
+        return None
+    r = pd.DataFrame(reuse)
+    df = store.read_table(prev, CARRIED_FROM[name])
+    df = df[df.doc_id.isin(set(r.old))]
+    df = df.merge(r[["seq", "old"]], left_on="doc_id", right_on="old", how="inner").drop(columns=["old"])
+    if name == "documents":
+        fresh = {row["seq"]: row for row in reuse if "path" in row}   # re-read files: current path and metadata
+        for c in ("path", "input", "title", "outlet", "url") if fresh else ():
+            df[c] = pd.Series([fresh[s][c] if s in fresh else v for s, v in zip(df.seq, df[c])],
+                              index=df.index, dtype=object)
+        df = df.drop(columns=["duplicate_of", "dated_from"], errors="ignore")
+    if name == "quotes":
+        if "speaker_raw" in df.columns:
+            df["speaker"] = df["speaker_raw"]
+        df = df.drop(columns=[c for c in ("speaker_raw", "speaker_id", "about_ids", "group_id",
+                                          "n_reports", "quote_id") if c in df.columns])
+    return df.drop(columns=["doc_id"])
+
+
 def carried(prev: Path | None, reuse: list[dict]) -> dict[str, pd.DataFrame]:
     """The previous generation's per-document rows for `reuse`, keyed by their new seq."""
     if prev is None or not reuse:
         return {}
-    r = pd.DataFrame(reuse)
-    old = set(r.old)
-    out = {}
-    for name, table in (("documents", "documents"), ("mentions", "mentions_raw"),
-                        ("quotes", "quotes"), ("timexes", "timexes")):
-        df = store.read_table(prev, table)
-        df = df[df.doc_id.isin(old)]
-        df = df.merge(r[["seq", "old"]], left_on="doc_id", right_on="old", how="inner").drop(columns=["old"])
-        out[name] = df
-    docs = out["documents"]
-    fresh = {row["seq"]: row for row in reuse if "path" in row}   # re-read files: current path and metadata
-    if fresh:
-        for c in ("path", "input", "title", "outlet", "url"):
-            docs[c] = pd.Series([fresh[s][c] if s in fresh else v for s, v in zip(docs.seq, docs[c])],
-                                index=docs.index, dtype=object)
-    q = out["quotes"]
-    if "speaker_raw" in q.columns:
-        q["speaker"] = q["speaker_raw"]
-    out["quotes"] = q.drop(columns=[c for c in ("speaker_raw", "speaker_id", "about_ids", "group_id",
-                                                "n_reports", "quote_id") if c in q.columns])
-    out["documents"] = docs.drop(columns=["duplicate_of", "dated_from"], errors="ignore")
-    return {k: v.drop(columns=["doc_id"]) for k, v in out.items()}
+    return {name: carried_table(prev, reuse, name) for name in CARRIED_FROM}
+
+
+def merge_table(new: pd.DataFrame, old: pd.DataFrame | None) -> pd.DataFrame:
+    """New and carried-over rows of one per-document table, in seq order."""
+    parts = [x for x in (new, old) if x is not None and len(x)]
+    both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else new)
+    return both.sort_values("seq", kind="stable").reset_index(drop=True)
 
 
 def merge(new: dict[str, pd.DataFrame], old: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """New and carried-over per-document tables as one set, in seq order."""
-    out = {}
-    for k, df in new.items():
-        parts = [x for x in (df, old.get(k)) if x is not None and len(x)]
-        both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else df)
-        out[k] = both.sort_values("seq", kind="stable").reset_index(drop=True)
-    return out
+    return {k: merge_table(df, old.get(k)) for k, df in new.items()}
+
+
+class PendingTables:
+    """A build's per-document tables, each made whole only when a corpus step takes it (`pop`):
+    until then the parsed rows stay packed in the collector's spool and the carried rows in the
+    previous generation, so the quotes wait on disk while the actors are resolved (17k
+    articles: the steps peaked 25 MB lower). `makers`: table name -> function making it."""
+
+    def __init__(self, makers: dict[str, Callable[[], pd.DataFrame]]) -> None:
+        self._makers = dict(makers)
+        self._made: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._made:
+            self._made[name] = self._makers.pop(name)()
+            store.release_memory()
+        return self._made[name]
+
+    def pop(self, name: str) -> pd.DataFrame:
+        """The table, which this object then no longer holds."""
+        df = self[name]
+        del self._made[name]
+        return df
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._made or name in self._makers
+
+
+def pending_tables(col: Collector, prev: Path | None, reuse: list[dict]) -> PendingTables:
+    """A build's per-document tables: the rows parsed now (`col`) and those carried over from
+    `prev` for `reuse`, each merged in seq order when a step first takes it."""
+    return PendingTables({k: partial(_merged, col, prev, reuse, k) for k in COLUMNS})
+
+
+def _merged(col: Collector, prev: Path | None, reuse: list[dict], name: str) -> pd.DataFrame:
+    return merge_table(col.take(name), carried_table(prev, reuse, name))

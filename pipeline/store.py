@@ -209,8 +209,11 @@ def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
             values = values.astype("Int32") if len(values) else values.astype("int32")
         if typ is not None and pa.types.is_date(typ):
             values = pd.Series([None if pd.isna(v) else pd.Timestamp(v).date() for v in values], dtype=object)
-        arr = pa.array(values.tolist() if typ is not None and not pa.types.is_integer(typ) else values,
-                       type=typ, from_pandas=True)
+        # through Python objects only where Arrow cannot read the column as it is (object columns
+        # of lists or dates); a string column goes straight, or a text column is copied twice over
+        as_is = typ is None or pa.types.is_integer(typ) or (
+            pa.types.is_string(typ) and isinstance(values.dtype, pd.StringDtype))
+        arr = pa.array(values if as_is else values.tolist(), type=typ, from_pandas=True)
         arrays.append(arr)
         fields.append(pa.field(c, arr.type))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))

@@ -74,6 +74,7 @@ def started(folder):
 def test_workers_are_replaced_every_recycle_articles(monkeypatch, tmp_path, n, recycle, pools):
     monkeypatch.setattr(engine, "run_batch", pid_batch)
     monkeypatch.setattr(engine, "_init_worker", started)
+    monkeypatch.setattr(engine, "_preload", lambda model: None)
     arts = [Article(path=f"a{i}.txt", text="x") for i in range(n)]
     got = list(engine.run_pool(arts, str(tmp_path), jobs=2, progress=lambda k: None, recycle=recycle))
     assert [p for p, _ in got] == [a.path for a in arts]               # input order kept

@@ -97,3 +97,6 @@ def test_packed_articles_read_back_equal():
     packed.append(arts[2])
     assert len(packed) == 3 and packed[1] == arts[1] and packed[1:] == arts[1:] and list(packed) == arts
     assert packed[0] is not packed[0] and PackedArticles()[:] == []
+    assert packed[-1] == arts[2] and packed[::2] == [arts[0], arts[2]] and packed[5:] == []
+    with pytest.raises(IndexError):
+        packed[3]

@@ -64,7 +64,7 @@ def test_killed_while_parsing(cache):
                             cwd=ROOT, stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()                  # "N articles from ... : 1 to parse" comes before parsing
     assert "to parse" in line, line
-    time.sleep(0.5)
+    time.sleep(0.1)                                 # loading the model or parsing: never done this soon
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from pipeline.corpus.link import names_by_doc, speaker_by_name, speaker_keys
+from pipeline.corpus.link import ActorNames, speaker_keys
 
 ACTORS = pd.DataFrame({"actor_id": ["tas", "fm", "kh", "fm2"],
                        "name": ["Tasnim", "Foreign Ministry", "Ali Khamenei", "Foreign Ministry of Iraq"],
@@ -30,4 +30,21 @@ def test_speaker_keys(raw, keys):
     ("d2", "Iran's state TV", None),             # no such actor
 ])
 def test_speaker_by_name(doc, raw, actor):
-    assert speaker_by_name(doc, raw, names_by_doc(MENTIONS, ACTORS)) == actor
+    assert ActorNames(MENTIONS, ACTORS).speaker(doc, raw) == actor
+
+
+def test_actor_names_keep_each_article_apart_in_any_order():
+    """One article's names are kept at a time: going back to an article gives its own names again."""
+    names = ActorNames(MENTIONS, ACTORS)
+    asked = [("d1", "foreign ministry"), ("d2", "foreign ministry"), ("d1", "foreign ministry"),
+             ("d3", "khamenei"), ("d2", "khamenei")]
+    assert [names.speaker(d, raw) for d, raw in asked] == ["fm", None, "fm", None, "kh"]
+
+
+def test_actor_names_gather_an_article_whose_mentions_are_apart():
+    """Mentions of one article need not be adjacent: the first one in table order still wins."""
+    m = pd.DataFrame({"doc_id": ["d1", "d2", "d1"], "actor_id": ["fm", "kh", "fm2"],
+                      "text": ["Foreign Ministry", "Khamenei", "Foreign Ministry"]})
+    names = ActorNames(m, ACTORS)
+    assert names.of_doc("d1")["foreign ministry"] == "fm" and names.speaker("d1", "Foreign Ministry of Iraq") == "fm2"
+    assert names.of_doc("d2") == {"khamenei": "kh", "ali khamenei": "kh"}

@@ -84,51 +84,70 @@ def speaker_keys(raw) -> list[str]:
     return list(dict.fromkeys([key, " ".join(words)]))
 
 
-def names_by_doc(mentions: pd.DataFrame, actors: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """{(doc_id, name key): actor_id} for every actor mentioned in a document, by its name, its
-    aliases and the surface forms used there; plus {("", key): actor_id} for names and aliases
-    that belong to one actor only in the whole corpus."""
-    aliases = dict(zip(actors.actor_id, actors.aliases)) if "aliases" in actors else {}
-    names = dict(zip(actors.actor_id, actors.name))
+class ActorNames:
+    """Names of actors, for a speaker that hangs on no actor mention: in each article, the texts of
+    its actor mentions and the names and aliases of the actors it mentions; corpus-wide, the names
+    and aliases that belong to one actor only.
 
-    def forms(aid) -> list:
-        more = aliases.get(aid)
-        return [names.get(aid), *(list(more) if more is not None else [])]
-    form_keys = {aid: [k for f in forms(aid) if (k := name_key(f))] for aid in actors.actor_id}
-    text_keys: dict = {}                 # memo: mention texts repeat
-    out: dict[tuple[str, str], str] = {}
-    seen: set = set()
-    for doc, aid, text in zip(mentions.doc_id.tolist(), mentions.actor_id.tolist(), mentions.text.tolist()):
-        key = text_keys.get(text)
-        if key is None:
-            key = text_keys[text] = name_key(text)
-        if key:
-            out.setdefault((doc, key), aid)
-        if (doc, aid) not in seen:       # an actor's own forms: once per article is enough
-            seen.add((doc, aid))
-            for key in form_keys.get(aid, ()):
-                out.setdefault((doc, key), aid)
-    owners: dict[str, set] = {}
-    for aid, keys in form_keys.items():
-        for key in keys:
-            owners.setdefault(key, set()).add(aid)
-    out.update({("", key): next(iter(ids)) for key, ids in owners.items() if len(ids) == 1})
-    return out
+    An article's names are gathered when first asked for and kept until another article is asked
+    for (quotes come in article order), so the corpus's names are never held all at once (17k
+    articles: +52 MB as one dict keyed by article and name)."""
 
+    def __init__(self, mentions: pd.DataFrame, actors: pd.DataFrame) -> None:
+        aliases = dict(zip(actors.actor_id, actors.aliases)) if "aliases" in actors else {}
+        names = dict(zip(actors.actor_id, actors.name))
 
-def speaker_by_name(doc_id: str, raw, by_name: dict[tuple[str, str], str]) -> str | None:
-    """The actor an unlinked speaker names: one of its article's actors ("foreign ministry" -> the
-    article's Foreign Ministry), else, for a proper name, the one actor of the corpus with that
-    name ("Tasnim news agency" -> Tasnim). A common noun never reaches outside its article."""
-    keys = speaker_keys(raw)
-    found = next((by_name[(doc_id, k)] for k in keys if (doc_id, k) in by_name), None)
-    if found is None and isinstance(raw, str) and raw[:1].isupper():
-        found = next((by_name[("", k)] for k in keys if ("", k) in by_name), None)
-    return found
+        def forms(aid) -> list:
+            more = aliases.get(aid)
+            return [names.get(aid), *(list(more) if more is not None else [])]
+        self._form_keys = {aid: [k for f in forms(aid) if (k := name_key(f))] for aid in actors.actor_id}
+        owners: dict[str, set] = {}
+        for aid, keys in self._form_keys.items():
+            for key in keys:
+                owners.setdefault(key, set()).add(aid)
+        self.corpus = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+        m = mentions[["doc_id", "actor_id", "text"]]
+        codes, docs = pd.factorize(m["doc_id"])
+        if len(codes) and (np.diff(codes) < 0).any():      # an article's rows apart: gather them, in order
+            m = m.sort_values("doc_id", kind="stable")
+            codes, docs = pd.factorize(m["doc_id"])
+        cuts = np.r_[0, np.flatnonzero(np.diff(codes)) + 1, len(codes)]
+        self._rows = dict(zip(docs, zip(cuts[:-1].tolist(), cuts[1:].tolist())))
+        self._aids, self._texts = m["actor_id"], m["text"]
+        self._doc: str | None = None
+        self._names: dict[str, str] = {}
+
+    def of_doc(self, doc_id: str) -> dict[str, str]:
+        """{name key: actor_id} in one article: its mention texts, then its actors' own forms;
+        the first actor to claim a key keeps it."""
+        if doc_id != self._doc:
+            a, b = self._rows.get(doc_id, (0, 0))
+            out: dict[str, str] = {}
+            seen: set = set()
+            for aid, text in zip(self._aids.iloc[a:b].tolist(), self._texts.iloc[a:b].tolist()):
+                if key := name_key(text):
+                    out.setdefault(key, aid)
+                if aid not in seen:          # an actor's own forms: once per article is enough
+                    seen.add(aid)
+                    for key in self._form_keys.get(aid, ()):
+                        out.setdefault(key, aid)
+            self._doc, self._names = doc_id, out
+        return self._names
+
+    def speaker(self, doc_id: str, raw) -> str | None:
+        """The actor an unlinked speaker names: one of its article's actors ("foreign ministry" ->
+        the article's Foreign Ministry), else, for a proper name, the one actor of the corpus with
+        that name ("Tasnim news agency" -> Tasnim). A common noun never reaches outside its article."""
+        keys = speaker_keys(raw)
+        here = self.of_doc(doc_id)
+        found = next((here[k] for k in keys if k in here), None)
+        if found is None and isinstance(raw, str) and raw[:1].isupper():
+            found = next((self.corpus[k] for k in keys if k in self.corpus), None)
+        return found
 
 
 def link_quotes(quotes: pd.DataFrame, spans, names: dict[str, str],
-                by_name: dict[tuple[str, str], str] | None = None) -> pd.DataFrame:
+                by_name: ActorNames | None = None) -> pd.DataFrame:
     """speaker_id / speaker from the named mention the attribution resolves to, else from the
     speaker's name among the article's actors; about_ids."""
     q = quotes.copy()
@@ -137,8 +156,8 @@ def link_quotes(quotes: pd.DataFrame, spans, names: dict[str, str],
             q[c] = pd.Series(dtype=object)
         return q
     sid = [actor_at(spans, d, s, e) for d, s, e in zip(q.doc_id, q.speaker_ref_start, q.speaker_ref_end)]
-    if by_name:
-        sid = [a if a is not None else speaker_by_name(d, raw, by_name)
+    if by_name is not None:
+        sid = [a if a is not None else by_name.speaker(d, raw)
                for a, d, raw in zip(sid, q.doc_id, q.speaker_raw)]
     q["speaker_id"] = sid
     q["speaker"] = [names.get(a) if a is not None else raw for a, raw in zip(sid, q.speaker_raw)]
@@ -166,7 +185,7 @@ def resolve_mentions(mentions_raw: pd.DataFrame, aliases: pd.DataFrame | None
                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(actors, mentions): the corpus's actors, and the raw mentions that have one, with its
     actor_id (the mentions table of DATA.md)."""
-    actors, actor_id = actors_mod.resolve(mentions_raw[MENTION_COLS].copy(), aliases)
+    actors, actor_id = actors_mod.resolve(mentions_raw[MENTION_COLS], aliases)
     m = mentions_raw.assign(actor_id=actor_id.reindex(mentions_raw.index).astype(object).where(actor_id.notna(), None))
     m = m[m["actor_id"].notna()]
     return actors, m[["doc_id", "actor_id", "start", "end", "text", "label", "sent", "name", "type"]]
@@ -175,7 +194,7 @@ def resolve_mentions(mentions_raw: pd.DataFrame, aliases: pd.DataFrame | None
 def linked_quotes(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame, spans) -> pd.DataFrame:
     """The quotes table without groups: speakers and `about_ids` from the linked mentions."""
     names = dict(zip(actors.actor_id, actors.name))
-    return link_quotes(quotes, spans, names, names_by_doc(mentions, actors))
+    return link_quotes(quotes, spans, names, ActorNames(mentions, actors))
 
 
 def derive(mentions_raw: pd.DataFrame, quotes: pd.DataFrame, events: pd.DataFrame,

@@ -25,7 +25,7 @@ def resolve(mentions: pd.DataFrame, aliases: pd.DataFrame | None = None) -> tupl
     """
     rules = read_aliases(aliases)
     valid = mentions["name"].notna() & mentions["type"].notna()
-    m = mentions.loc[valid, ["doc_id", "text", "name", "type"]].astype(object)
+    m = mentions.loc[valid, ["doc_id", "text", "name", "type"]]
     if m.empty:
         return (actors_table(m.assign(actor_id=None), {}, {}, set(), {}),
                 pd.Series(None, index=mentions.index, dtype=object))
