@@ -7,15 +7,20 @@ collected, so an interrupted build leaves nothing behind.
 """
 from __future__ import annotations
 
+import io
 import tempfile
 from array import array
+from typing import BinaryIO
 
 
 class Spool:
     """An append-only list of byte strings, stored in a temporary file (`TMPDIR` or /tmp)."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile(prefix="dossier-spool-")
+        try:
+            self._file: BinaryIO = tempfile.TemporaryFile(prefix="dossier-spool-")
+        except OSError:                  # no writable temporary folder: the records stay in memory
+            self._file = io.BytesIO()
         self._ends = array("q")          # end offset of each record
 
     def append(self, data: bytes) -> None:

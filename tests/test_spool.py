@@ -23,7 +23,13 @@ def test_spool_reads_back_records(records, start, stop, expected):
     assert s.read(start, stop) == expected
 
 
-def test_spool_appends_after_reads_and_closes():
+@pytest.mark.parametrize("temp_ok", [True, False])
+def test_spool_appends_after_reads_and_closes(temp_ok, monkeypatch):
+    """Also without a writable temporary folder: the records then stay in memory."""
+    if not temp_ok:
+        def no_temp(*a, **k):
+            raise PermissionError("read-only /tmp")
+        monkeypatch.setattr("tempfile.TemporaryFile", no_temp)
     s = Spool()
     s.append(b"one")
     assert s.read(0, 1) == [b"one"]
