@@ -183,7 +183,8 @@ class PendingTables:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._made:
-            self._made[name] = self._makers.pop(name)()
+            self._made[name] = self._makers[name]()       # a maker that fails can be asked again
+            del self._makers[name]
             store.release_memory()
         return self._made[name]
 

@@ -8,6 +8,7 @@ collected, so an interrupted build leaves nothing behind.
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 from array import array
 from typing import BinaryIO
@@ -24,10 +25,26 @@ class Spool:
         self._ends = array("q")          # end offset of each record
 
     def append(self, data: bytes) -> None:
-        """Add a record at the end."""
-        self._file.seek(0, 2)
-        self._file.write(data)
-        self._ends.append((self._ends[-1] if self._ends else 0) + len(data))
+        """Add a record at the end (in memory from then on if the temporary folder is full)."""
+        end = self._ends[-1] if self._ends else 0
+        try:
+            self._file.seek(end)
+            self._file.write(data)
+            self._file.flush()
+        except OSError:
+            self._to_memory(end)
+            self._file.write(data)
+        self._ends.append(end + len(data))
+
+    def _to_memory(self, end: int) -> None:
+        """The records so far (the first `end` bytes), moved from the file into memory."""
+        kept = io.BytesIO(os.pread(self._file.fileno(), end, 0) if end else b"")
+        try:
+            self._file.close()
+        except OSError:                  # it could not write its buffer: that tail is dropped
+            pass
+        kept.seek(end)
+        self._file = kept
 
     def __len__(self) -> int:
         return len(self._ends)

@@ -48,3 +48,12 @@ def test_actor_names_gather_an_article_whose_mentions_are_apart():
     names = ActorNames(m, ACTORS)
     assert names.of_doc("d1")["foreign ministry"] == "fm" and names.speaker("d1", "Foreign Ministry of Iraq") == "fm2"
     assert names.of_doc("d2") == {"khamenei": "kh", "ali khamenei": "kh"}
+
+
+def test_actor_names_with_a_mention_of_no_article_first():
+    """A mention without a doc_id (first in the table) never shifts the other articles' names."""
+    m = pd.DataFrame({"doc_id": [None, "d1", "d2"], "actor_id": ["fm", "kh", "fm"],
+                      "text": ["Foreign Ministry", "Khamenei", "Foreign Ministry"]})
+    names = ActorNames(m, ACTORS)
+    assert names.speaker("d1", "khamenei") == "kh" and names.speaker("d1", "foreign ministry") is None
+    assert names.speaker("d2", "foreign ministry") == "fm"

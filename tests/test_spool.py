@@ -39,6 +39,29 @@ def test_spool_appends_after_reads_and_closes(temp_ok, monkeypatch):
     assert len(s) == 0 and s.read(0, 1) == []
 
 
+class FullDisk:
+    """A spool file whose writes fail from now on, as on a full temporary folder."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def write(self, data):
+        raise OSError(28, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_spool_moves_to_memory_when_the_temporary_folder_is_full():
+    s = Spool()
+    s.append(b"one")
+    s.append(b"two")
+    s._file = FullDisk(s._file)
+    s.append(b"three")
+    s.append(b"four")
+    assert s.read(0, 4) == [b"one", b"two", b"three", b"four"]
+
+
 def test_collector_gives_back_every_chunk_in_order(monkeypatch):
     """Parsed rows go through the spool a chunk at a time and come back whole, in order; a chunk
     Arrow cannot hold (a column of mixed types) is kept as a DataFrame and comes back too."""
@@ -76,3 +99,18 @@ def test_pending_tables_make_each_table_when_first_taken():
     assert made == ["documents", "quotes"]
     with pytest.raises(KeyError):
         t.pop("quotes")                                                        # handed over once
+
+
+def test_pending_tables_ask_a_failing_maker_again():
+    from pipeline.results import PendingTables
+    calls = []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("cache unreadable")
+        return pd.DataFrame({"seq": [1]})
+    t = PendingTables({"quotes": flaky})
+    with pytest.raises(OSError, match="cache unreadable"):
+        t.pop("quotes")
+    assert len(t.pop("quotes")) == 1 and len(calls) == 2

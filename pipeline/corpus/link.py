@@ -107,10 +107,10 @@ class ActorNames:
                 owners.setdefault(key, set()).add(aid)
         self.corpus = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
         m = mentions[["doc_id", "actor_id", "text"]]
-        codes, docs = pd.factorize(m["doc_id"])
+        codes, docs = pd.factorize(m["doc_id"], use_na_sentinel=False)
         if len(codes) and (np.diff(codes) < 0).any():      # an article's rows apart: gather them, in order
             m = m.sort_values("doc_id", kind="stable")
-            codes, docs = pd.factorize(m["doc_id"])
+            codes, docs = pd.factorize(m["doc_id"], use_na_sentinel=False)
         cuts = np.r_[0, np.flatnonzero(np.diff(codes)) + 1, len(codes)]
         self._rows = dict(zip(docs, zip(cuts[:-1].tolist(), cuts[1:].tolist())))
         self._aids, self._texts = m["actor_id"], m["text"]
