@@ -114,3 +114,19 @@ def test_pending_tables_ask_a_failing_maker_again():
     with pytest.raises(OSError, match="cache unreadable"):
         t.pop("quotes")
     assert len(t.pop("quotes")) == 1 and len(calls) == 2
+
+
+@pytest.mark.parametrize("env, backend", [
+    ({}, "system"),                                          # a build's process: malloc
+    ({"ARROW_DEFAULT_MEMORY_POOL": "mimalloc"}, "mimalloc"),  # the user's own choice wins
+])
+def test_the_command_line_picks_arrows_allocator_before_pyarrow_loads(env, backend):
+    import os
+    import subprocess
+    import sys
+    from helpers import ROOT
+    code = "import pipeline.__main__, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    clean = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**clean, **env},
+                         capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == backend, out.stderr[-1000:]
