@@ -174,3 +174,47 @@ def test_trap_catches_injected_markup(net_browser, tmp_path):
         assert page.evaluate("window.__pwned") in (1, "alert:x")
     finally:
         page.close()
+
+
+# Labels drawn at the first view (size x zoom at least vis-network's drawThreshold - 1), as boxes
+# under their nodes in canvas units, the same estimate the page makes.
+SHOWN_LABELS = """() => {
+  const net = dossierNetwork, scale = net.getScale(), pos = net.getPositions();
+  const th = DOSSIER_NETWORK.options.nodes.scaling.label.drawThreshold;
+  const face = DOSSIER_NETWORK.options.nodes.font.face;
+  const m = document.createElement('canvas').getContext('2d');
+  const out = [];
+  for (const id of net.body.nodeIndices) {
+    const n = net.body.nodes[id].options, size = n.font.size;
+    if (!(n.label || '').trim() || size * scale < th - 1) continue;    // vis-network's own rule
+    m.font = size + 'px ' + face;
+    const w = m.measureText(n.label).width, top = pos[id].y + n.size;
+    out.push([pos[id].x - w / 2, pos[id].x + w / 2, top, top + size]);
+  }
+  return out;
+}"""
+
+
+def test_dense_graph_labels_never_lie_on_each_other(net_browser, tmp_path):
+    """Twenty long-named actors all linked together: the first view labels as many as fit and
+    holds the rest back (their names show on hover or once zoomed in), so no two labels overlap."""
+    k = 30
+    ids = [f"a{i}" for i in range(k)]
+    actors = pd.DataFrame({"actor_id": ids, "name": [f"Ministry of Foreign Affairs number {i}" for i in range(k)],
+                           "type": ["ORG"] * k, "aliases": [[] for _ in range(k)]})
+    rows = [("d1", a, s) for s in range(4) for a in ids]              # everyone in the same sentences
+    rows += [("d1", a, 10 + i) for i, a in enumerate(ids) for _ in range(k - i)]   # ranked by mentions
+    mentions = pd.DataFrame(rows, columns=["doc_id", "actor_id", "sent"])
+    quotes = pd.DataFrame({"quote_id": pd.Series(dtype=object), "speaker_id": pd.Series(dtype=object),
+                           "about_ids": pd.Series(dtype=object), "doc_id": pd.Series(dtype=object)})
+    nodes, edges = build_graph(actors, mentions, quotes)
+    page, errors = open_page(net_browser, tmp_path, network_html(nodes, edges, height_px=600))
+    try:
+        boxes = page.evaluate(SHOWN_LABELS)
+        assert 2 <= len(boxes) < 20                     # some labelled, some held back
+        clashes = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]]
+        assert clashes == []
+        assert errors == []
+    finally:
+        page.close()

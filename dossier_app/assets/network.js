@@ -29,11 +29,31 @@
   });
 
   // Labels of small nodes hide below a readable size (drawThreshold); keep the most
-  // mentioned actors readable (>= 12 px) at the zoom the layout ended with.
+  // mentioned actors readable (>= 12 px) at the zoom the layout ended with, most mentioned
+  // first, except where a label would lie on one already shown: that one waits below the
+  // threshold until the reader zooms in (its name is on hover), so labels never pile up.
   function labelTopActors() {
-    var scale = network.getScale();
-    D.nodes.forEach(function (n) {
-      if (n.rank < cfg.labelTop) n.font = { size: Math.max(n.font.size, Math.round(12 / scale)) };
+    var scale = network.getScale(), pos = network.getPositions();
+    var threshold = D.options.nodes.scaling.label.drawThreshold;
+    var measure = document.createElement("canvas").getContext("2d");
+    var shown = [];
+    D.nodes.slice().sort(function (a, b) { return a.rank - b.rank; }).forEach(function (n) {
+      var p = pos[n.id];
+      if (!p || !(n.label || "").trim()) return;
+      var size = n.rank < cfg.labelTop ? Math.max(n.font.size, Math.round(12 / scale)) : n.font.size;
+      // vis-network skips a label drawn smaller than drawThreshold - 1 px
+      if (size * scale < threshold - 1) return;                 // not drawn at this zoom anyway
+      measure.font = size + "px " + D.options.nodes.font.face;
+      // the text, its white outline and a gap of about one letter around it
+      var w = measure.measureText(n.label).width + size, top = p.y + (n.size || 10);
+      var box = { l: p.x - w / 2, r: p.x + w / 2, t: top, b: top + size * 1.4 };
+      var clash = shown.some(function (q) { return box.l < q.r && q.l < box.r && box.t < q.b && q.t < box.b; });
+      if (clash) {
+        size = Math.min(n.font.size, (threshold - 2) / scale);
+      } else {
+        shown.push(box);
+      }
+      n.font = { size: size };
     });
     nodes.update(D.nodes.map(function (n) { return { id: n.id, font: n.font }; }));
   }
