@@ -105,11 +105,6 @@ class Collector:
         store.release_memory()
         return df
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table of `take`, in one dict."""
-        return {k: self.take(k) for k in list(self._chunks)}
-
-
 def timex_lookup(timexes: pd.DataFrame) -> Callable[[int], list[dict]]:
     """For stored timex rows, a function seq -> that document's timexes as the dicts
     `events.build_events` takes, in stored order. Each call builds only its document's dicts, so
@@ -164,11 +159,6 @@ def merge_table(new: pd.DataFrame, old: pd.DataFrame | None) -> pd.DataFrame:
     parts = [x for x in (new, old) if x is not None and len(x)]
     both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else new)
     return both.sort_values("seq", kind="stable").reset_index(drop=True)
-
-
-def merge(new: dict[str, pd.DataFrame], old: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """New and carried-over per-document tables as one set, in seq order."""
-    return {k: merge_table(df, old.get(k)) for k, df in new.items()}
 
 
 class PendingTables:

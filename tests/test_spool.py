@@ -75,13 +75,13 @@ def test_collector_gives_back_every_chunk_in_order(monkeypatch):
              "type": "PERSON" if seq != 3 else 7}                  # seq 3: int among strings
         col.add(seq, DocResult(Article(path=f"a{seq}.txt", text=f"Ann {seq}."), n_words=2, mentions=[m]),
                 f"in{seq}", f"k{seq}")
-    t = col.tables()
+    t = {k: col.take(k) for k in results.COLUMNS}
     assert t["documents"].seq.tolist() == [0, 1, 2, 3, 4]
     assert t["documents"].text.tolist() == [f"Ann {i}." for i in range(5)]
     assert t["mentions"].seq.tolist() == [0, 1, 2, 3, 4]
     assert t["mentions"]["type"].tolist() == ["PERSON", "PERSON", "PERSON", 7, "PERSON"]
     assert len(t["quotes"]) == 0 and list(t["quotes"].columns) == results.QUOTE_COLS
-    assert col.tables()["documents"].empty                          # handed over once
+    assert col.take("documents").empty                              # handed over once
 
 
 def test_pending_tables_make_each_table_when_first_taken():
