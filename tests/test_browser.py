@@ -80,6 +80,8 @@ def test_clicking_a_timeline_mark_lists_its_statements(server, browser):
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)      # one click, one mark
     page.get_by_text("Selected statements").first.wait_for(state="visible", timeout=30_000)
+    # the statements come after their heading in the same rerun: wait for them, do not race them
+    page.locator('[data-testid="stExpander"]').first.wait_for(state="visible", timeout=30_000)
     assert page.locator('[data-testid="stExpander"]').count() >= 1
     assert errors == []
     page.close()
