@@ -1,14 +1,16 @@
 """Benchmark: the app on a big cache. Page ready times vs an empty Streamlit page, filter change
 time and server memory, in one run.
 
-usage: python bench/app_scale.py CACHE [--repeats 3] [--sessions 6] [--shots DIR]
+usage: python bench/app_scale.py CACHE [--small SMALL_CACHE] [--repeats 3] [--sessions 6] [--shots DIR]
 
-Starts two Streamlit servers with /work/shared/tools/shoot.py's helpers (Debian's Chromium,
+Starts three Streamlit servers with /work/shared/tools/shoot.py's helpers (Debian's Chromium,
 its "ready" rule: script idle, no spinner, iframes loaded, the network's `data-graph-ready`):
-an empty page (`st.title` only) and the app with `DOSSIER_CACHE=CACHE`. The app's first page
-(which loads the corpus) is timed apart; then each repeat opens every app page in a fresh
-browser tab (a new Streamlit session), each right after the empty page, and prints the ready
-times and each page's ratio to the empty page opened just before it (the machine is noisy).
+an empty page (`st.title` only), the app with `DOSSIER_CACHE=CACHE`, and the app on a small
+cache (SMALL_CACHE, else a build of data/sample, five articles): what the same page costs when
+the corpus costs nothing. The apps' first pages (which load the corpus) are timed apart; then
+each repeat opens every app page in a fresh browser tab (a new Streamlit session), each right
+after the empty page and the same page on the small cache, and prints the ready times and each
+page's ratios to those two, opened just before it (the machine is noisy).
 
 Then, on /timeline and /quotes: type the most mentioned actor's name into the sidebar's actor
 box and press Enter. The filter-change time is timed in the page, from the key event to the end of
@@ -27,6 +29,7 @@ import argparse
 import importlib.util
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -136,6 +139,22 @@ def top_actor(cache: Path) -> str:
     return str(a.sort_values("n_mentions", ascending=False).name.iloc[0])
 
 
+def small_cache(arg: Path | None, work: Path) -> Path:
+    """SMALL_CACHE, else data/sample built into `work` (about 15 s: the model loads)."""
+    if arg:
+        return arg
+    out = work / "small"
+    subprocess.run([sys.executable, "-m", "pipeline", "build", str(ROOT / "data" / "sample"), "--out", str(out),
+                    "--no-progress"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def start_app(sh, cache: Path, log: Path):
+    """The app's server on `cache` (shoot.py's servers take the environment)."""
+    os.environ["DOSSIER_CACHE"] = str(cache.resolve())
+    return sh.start_server(ROOT, "app.py", log)
+
+
 def fmt(xs: list[float]) -> str:
     return f"{statistics.median(xs):5.2f} ({min(xs):.2f}-{max(xs):.2f})" if xs else "-"
 
@@ -143,6 +162,7 @@ def fmt(xs: list[float]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("cache", type=Path)
+    ap.add_argument("--small", type=Path, help="a small cache for the same pages (default: data/sample built)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--sessions", type=int, default=6)
     ap.add_argument("--shots", type=Path)
@@ -162,12 +182,15 @@ def main() -> int:
     (work / "empty").mkdir()
     (work / "empty" / "app.py").write_text(EMPTY_APP)
     actor = top_actor(a.cache)
-    os.environ["DOSSIER_CACHE"] = str(a.cache.resolve())
+    small = small_cache(a.small, work)
     empty_proc, empty_url = sh.start_server(work / "empty", "app.py", work / "empty.log")
-    app_proc, app_url = sh.start_server(ROOT, "app.py", work / "app.log")
+    small_proc, small_url = start_app(sh, small, work / "small.log")
+    app_proc, app_url = start_app(sh, a.cache, work / "app.log")
     rss = RSS(app_proc.pid)
     times: dict[str, list[float]] = {p: [] for p in ["empty", *PAGES]}
+    small_times: dict[str, list[float]] = {p: [] for p in PAGES}
     ratios: dict[str, list[float]] = {p: [] for p in PAGES}
+    small_ratios: dict[str, list[float]] = {p: [] for p in PAGES}
     mem: list[tuple[str, float]] = [("server started", rss.now())]
     picks: dict[str, list[float]] = {"/timeline": [], "/quotes": []}
     polled: dict[str, list[float]] = {"/timeline": [], "/quotes": []}
@@ -178,6 +201,8 @@ def main() -> int:
             try:
                 cold, page = open_ready(sh, ctx, app_url + "/")      # loads the corpus: reported apart
                 page.close()
+                _, page = open_ready(sh, ctx, small_url + "/")
+                page.close()
                 mem.append(("first page (corpus loaded)", rss.now()))
                 time.sleep(5)                                        # let the background warm-up finish
                 for rep in range(a.repeats):
@@ -186,10 +211,14 @@ def main() -> int:
                         e, page = open_ready(sh, ctx, empty_url + "/")
                         page.close()
                         times["empty"].append(e)
-                        t, page = open_ready(sh, ctx, app_url + p,
-                                             wait_for=CHART_READY if p in CHART_PAGES else ())
+                        wait = CHART_READY if p in CHART_PAGES else ()
+                        ts, page = open_ready(sh, ctx, small_url + p, wait_for=wait)
+                        page.close()
+                        small_times[p].append(ts)
+                        t, page = open_ready(sh, ctx, app_url + p, wait_for=wait)
                         times[p].append(t)
                         ratios[p].append(t / e)
+                        small_ratios[p].append(t / ts)
                         if a.shots and rep == a.repeats - 1:
                             a.shots.mkdir(parents=True, exist_ok=True)
                             page.screenshot(path=str(a.shots / f"page{p.replace('/', '_') or '_'}.png"),
@@ -221,13 +250,16 @@ def main() -> int:
     finally:
         rss.stop()
         sh.stop_server(app_proc)
+        sh.stop_server(small_proc)
         sh.stop_server(empty_proc)
     print(f"cache {a.cache} · {a.repeats} repeats · {os.cpu_count()} CPUs · load avg {os.getloadavg()[0]:.1f}")
     print(f"first page after the server started (loads the corpus): {cold:.2f} s")
-    print(f"{'page':12} {'ready s, median (range)':>26} {'x the empty page before it':>28}")
-    print(f"{'empty page':12} {fmt(times['empty']):>26}")
+    print(f"small cache {small} (the same pages when the corpus costs nothing)")
+    print(f"{'page':12} {'ready s, median (range)':>24} {'x the empty page':>22} {'small cache: ready s':>24}"
+          f" {'x the small cache':>22}")
+    print(f"{'empty page':12} {fmt(times['empty']):>24}")
     for p in PAGES:
-        print(f"{p:12} {fmt(times[p]):>26} {fmt(ratios[p]):>22}")
+        print(f"{p:12} {fmt(times[p]):>24} {fmt(ratios[p]):>22} {fmt(small_times[p]):>24} {fmt(small_ratios[p]):>22}")
     print(f"\npicking an actor ({actor!r}): seconds from the key press until the rerun ended and the chart")
     print("was drawn again, timed in the page; then as polled from the bench (until idle, 300 ms settle excluded):")
     for p, xs in picks.items():
