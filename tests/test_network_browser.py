@@ -177,7 +177,8 @@ def test_trap_catches_injected_markup(net_browser, tmp_path):
 
 
 # Labels drawn at the first view (size x zoom at least vis-network's drawThreshold - 1), as boxes
-# under their nodes in canvas units, the same estimate the page makes.
+# in canvas units where vis-network 9 draws a dot's label (under the node, moved by vadjust),
+# with how far each was moved.
 SHOWN_LABELS = """() => {
   const net = dossierNetwork, scale = net.getScale(), pos = net.getPositions();
   const th = DOSSIER_NETWORK.options.nodes.scaling.label.drawThreshold;
@@ -185,19 +186,20 @@ SHOWN_LABELS = """() => {
   const m = document.createElement('canvas').getContext('2d');
   const out = [];
   for (const id of net.body.nodeIndices) {
-    const n = net.body.nodes[id].options, size = n.font.size;
+    const n = net.body.nodes[id].options, size = n.font.size, v = n.font.vadjust || 0;
     if (!(n.label || '').trim() || size * scale < th - 1) continue;    // vis-network's own rule
     m.font = size + 'px ' + face;
-    const w = m.measureText(n.label).width, top = pos[id].y + n.size;
-    out.push([pos[id].x - w / 2, pos[id].x + w / 2, top, top + size]);
+    const w = m.measureText(n.label).width, top = pos[id].y + n.size + size / 2 + 4 + v;
+    out.push([pos[id].x - w / 2, pos[id].x + w / 2, top, top + size, v, pos[id].y, n.size]);
   }
   return out;
 }"""
 
 
 def test_dense_graph_labels_never_lie_on_each_other(net_browser, tmp_path):
-    """Twenty long-named actors all linked together: the first view labels as many as fit and
-    holds the rest back (their names show on hover or once zoomed in), so no two labels overlap."""
+    """Thirty long-named actors all linked together: the first view labels as many as fit, under
+    a node or above it where the spot under it is taken, and holds the rest back (their names show
+    on hover or once zoomed in), so no two labels overlap."""
     k = 30
     ids = [f"a{i}" for i in range(k)]
     actors = pd.DataFrame({"actor_id": ids, "name": [f"Ministry of Foreign Affairs number {i}" for i in range(k)],
@@ -215,6 +217,8 @@ def test_dense_graph_labels_never_lie_on_each_other(net_browser, tmp_path):
         clashes = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
                    if a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]]
         assert clashes == []
+        above = [b for b in boxes if b[4] < 0]          # moved above its node: the spot under it was taken
+        assert above and all(b[3] < b[5] - b[6] for b in above)     # the text ends above the disc
         assert errors == []
     finally:
         page.close()

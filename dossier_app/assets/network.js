@@ -30,13 +30,17 @@
 
   // Labels of small nodes hide below a readable size (drawThreshold); keep the most
   // mentioned actors readable (>= 12 px) at the zoom the layout ended with, most mentioned
-  // first, except where a label would lie on one already shown: that one waits below the
-  // threshold until the reader zooms in (its name is on hover), so labels never pile up.
+  // first. A label goes under its node, or above it where that is taken; where both would lie
+  // on a label already shown, it waits below the threshold until the reader zooms in (its
+  // name is on hover), so labels never pile up.
   function labelTopActors() {
     var scale = network.getScale(), pos = network.getPositions();
     var threshold = D.options.nodes.scaling.label.drawThreshold;
     var measure = document.createElement("canvas").getContext("2d");
     var shown = [];
+    function clear(box) {
+      return !shown.some(function (q) { return box.l < q.r && q.l < box.r && box.t < q.b && q.t < box.b; });
+    }
     D.nodes.slice().sort(function (a, b) { return a.rank - b.rank; }).forEach(function (n) {
       var p = pos[n.id];
       if (!p || !(n.label || "").trim()) return;
@@ -45,17 +49,26 @@
       if (size * scale < threshold - 1) return;                 // not drawn at this zoom anyway
       measure.font = size + "px " + D.options.nodes.font.face;
       // the text, its white outline and a gap of about one letter around it
-      var w = measure.measureText(n.label).width + size, top = p.y + (n.size || 10);
-      var box = { l: p.x - w / 2, r: p.x + w / 2, t: top, b: top + size * 1.4 };
-      var clash = shown.some(function (q) { return box.l < q.r && q.l < box.r && box.t < q.b && q.t < box.b; });
-      if (clash) {
-        size = Math.min(n.font.size, (threshold - 2) / scale);
+      var w = measure.measureText(n.label).width + size, r = n.size || 10;
+      var shift = -(2 * r + 8 + 1.5 * size);                    // vadjust: from under the node to above it
+      var spots = [0, shift].map(function (v) {
+        var top = labelTop(p.y, r, size, v);
+        return { l: p.x - w / 2, r: p.x + w / 2, t: top - 0.2 * size, b: top + 1.2 * size, v: v };
+      }).filter(clear);
+      if (spots.length) {
+        shown.push(spots[0]);
+        n.font = { size: size, vadjust: spots[0].v };
       } else {
-        shown.push(box);
+        n.font = { size: Math.min(n.font.size, (threshold - 2) / scale), vadjust: 0 };
       }
-      n.font = { size: size };
     });
     nodes.update(D.nodes.map(function (n) { return { id: n.id, font: n.font }; }));
+  }
+
+  // Where vis-network 9 draws the top of a dot's one-line label: under the node (hanging
+  // baseline, 4 px down), moved by vadjust.
+  function labelTop(y, radius, size, vadjust) {
+    return y + radius + size / 2 + 4 + vadjust;
   }
 
   // Click: highlight the actor and its neighbours, show its name in the panel.
@@ -72,7 +85,7 @@
     nodes.update(D.nodes.map(function (n) {
       var on = !keep || keep[n.id];
       return { id: n.id, color: on ? n.color : DIM_NODE,
-               font: { size: n.font.size, color: on ? "#1f2328" : "#c4c9cf" } };
+               font: { size: n.font.size, vadjust: n.font.vadjust || 0, color: on ? "#1f2328" : "#c4c9cf" } };
     }));
     edges.update(D.edges.map(function (e) {
       var on = !keep || e.from === id || e.to === id;
