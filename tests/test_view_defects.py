@@ -165,6 +165,23 @@ def test_unlinked_speakers_fold_their_spellings(text, key):
     assert speaker_key(text) == key
 
 
+@pytest.mark.parametrize("speakers, keys, labels", [
+    # the most frequent spelling names the option; a linked speaker keeps its actor id
+    ([(None, "Foreign Ministry"), (None, "the foreign ministry"), (None, "Foreign Ministry"), ("A1", "Reuters")],
+     ["~foreign ministry", "~foreign ministry", "~foreign ministry", "A1"], {"~foreign ministry": "Foreign Ministry"}),
+    # equally frequent spellings: the first seen
+    ([(None, "state TV"), (None, "State television")], ["~state tv", "~state tv"], {"~state tv": "state TV"}),
+    ([(None, "State television"), (None, "state TV")], ["~state tv", "~state tv"], {"~state tv": "State television"}),
+    # no speaker, or only blanks: no key, no label
+    ([(None, None), (None, "  "), ("A2", None)], [None, None, "A2"], {}),
+])
+def test_speaker_keys_and_their_labels(speakers, keys, labels):
+    from dossier_app.speakers import speaker_keys
+    quotes = pd.DataFrame(speakers, columns=["speaker_id", "speaker"])
+    out, got = speaker_keys(quotes)
+    assert out.tolist() == keys and got == labels
+
+
 def test_the_speaker_filter_reaches_every_attributed_quote(sample_cache):
     """Defect 15: a speaker that is no actor ("foreign ministry", "Iran's state TV") is still a
     Speaker option, and the two spellings of Iranian state television are one."""
