@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -139,20 +140,33 @@ def top_actor(cache: Path) -> str:
     return str(a.sort_values("n_mentions", ascending=False).name.iloc[0])
 
 
-def small_cache(arg: Path | None, work: Path) -> Path:
-    """SMALL_CACHE, else data/sample built into `work` (about 15 s: the model loads)."""
+def small_cache(arg: Path | None, work: Path) -> Path | None:
+    """SMALL_CACHE, else data/sample built into `work` (about 15 s: the model loads); None when
+    that build fails."""
     if arg:
         return arg
     out = work / "small"
-    subprocess.run([sys.executable, "-m", "pipeline", "build", str(ROOT / "data" / "sample"), "--out", str(out),
-                    "--no-progress"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    build = subprocess.run([sys.executable, "-m", "pipeline", "build", str(ROOT / "data" / "sample"), "--out",
+                            str(out), "--no-progress"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True)
+    if build.returncode:
+        print(f"could not build data/sample for the small cache: {build.stderr.strip()[-300:]}")
+        return None
     return out
 
 
-def start_app(sh, cache: Path, log: Path):
-    """The app's server on `cache` (shoot.py's servers take the environment)."""
+def start_app(sh, cache: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """The app's server on `cache`. shoot.py's servers take this process's environment, so
+    DOSSIER_CACHE is set for the start and put back after."""
+    old = os.environ.get("DOSSIER_CACHE")
     os.environ["DOSSIER_CACHE"] = str(cache.resolve())
-    return sh.start_server(ROOT, "app.py", log)
+    try:
+        return sh.start_server(ROOT, "app.py", log)
+    finally:
+        if old is None:
+            del os.environ["DOSSIER_CACHE"]
+        else:
+            os.environ["DOSSIER_CACHE"] = old
 
 
 def fmt(xs: list[float]) -> str:
@@ -167,9 +181,10 @@ def main() -> int:
     ap.add_argument("--sessions", type=int, default=6)
     ap.add_argument("--shots", type=Path)
     a = ap.parse_args()
-    if not (a.cache / "manifest.json").is_file():
-        print(f"skip: {a.cache} has no manifest.json (build it with `python -m pipeline build`)")
-        return 0
+    for cache in (a.cache, a.small):
+        if cache and not (cache / "manifest.json").is_file():
+            print(f"skip: {cache} has no manifest.json (build it with `python -m pipeline build`)")
+            return 0
     if not SHOOT.is_file() or not CHROMIUM.exists():
         print(f"skip: needs {SHOOT} and {CHROMIUM}")
         return 0
@@ -183,19 +198,28 @@ def main() -> int:
     (work / "empty" / "app.py").write_text(EMPTY_APP)
     actor = top_actor(a.cache)
     small = small_cache(a.small, work)
-    empty_proc, empty_url = sh.start_server(work / "empty", "app.py", work / "empty.log")
-    small_proc, small_url = start_app(sh, small, work / "small.log")
-    app_proc, app_url = start_app(sh, a.cache, work / "app.log")
-    rss = RSS(app_proc.pid)
+    if small is None:
+        print("skip: no small cache to compare the pages with (pass --small CACHE)")
+        return 0
     times: dict[str, list[float]] = {p: [] for p in ["empty", *PAGES]}
     small_times: dict[str, list[float]] = {p: [] for p in PAGES}
     ratios: dict[str, list[float]] = {p: [] for p in PAGES}
     small_ratios: dict[str, list[float]] = {p: [] for p in PAGES}
-    mem: list[tuple[str, float]] = [("server started", rss.now())]
+    mem: list[tuple[str, float]] = []
     picks: dict[str, list[float]] = {"/timeline": [], "/quotes": []}
     polled: dict[str, list[float]] = {"/timeline": [], "/quotes": []}
     cold = 0.0
+    servers: list[subprocess.Popen] = []
+    rss = None
     try:
+        empty_proc, empty_url = sh.start_server(work / "empty", "app.py", work / "empty.log")
+        servers.append(empty_proc)
+        small_proc, small_url = start_app(sh, small, work / "small.log")
+        servers.append(small_proc)
+        app_proc, app_url = start_app(sh, a.cache, work / "app.log")
+        servers.append(app_proc)
+        rss = RSS(app_proc.pid)
+        mem.append(("server started", rss.now()))
         with sync_playwright() as pw:
             ctx = sh.launch_browser(pw, 1400, 900, str(work / "profile"))
             try:
@@ -248,13 +272,14 @@ def main() -> int:
             finally:
                 ctx.close()
     finally:
-        rss.stop()
-        sh.stop_server(app_proc)
-        sh.stop_server(small_proc)
-        sh.stop_server(empty_proc)
+        if rss:
+            rss.stop()
+        for proc in servers:
+            sh.stop_server(proc)
+    shutil.rmtree(work, ignore_errors=True)       # kept when a run fails: the servers' logs are there
     print(f"cache {a.cache} · {a.repeats} repeats · {os.cpu_count()} CPUs · load avg {os.getloadavg()[0]:.1f}")
     print(f"first page after the server started (loads the corpus): {cold:.2f} s")
-    print(f"small cache {small} (the same pages when the corpus costs nothing)")
+    print(f"small cache {a.small or 'data/sample, built for this run'} (the same pages when the corpus costs nothing)")
     print(f"{'page':12} {'ready s, median (range)':>24} {'x the empty page':>22} {'small cache: ready s':>24}"
           f" {'x the small cache':>22}")
     print(f"{'empty page':12} {fmt(times['empty']):>24}")

@@ -34,7 +34,7 @@ def speaker_keys(quotes: pd.DataFrame) -> tuple[pd.Series, dict[str, str]]:
     frequent spelling, the first seen of equally frequent ones).
 
     Each distinct spelling is folded once, and the labels come from one count of (key, spelling)
-    pairs: at 46k quotes a count per key took about 1 s of the app's first page."""
+    pairs (at 46k quotes a count per key took 0.7 s of loading the corpus)."""
     unlinked = quotes.speaker_id.isna() & quotes.speaker.notna()
     texts = quotes.speaker[unlinked].astype(object)
     folded = {t: speaker_key(t) for t in pd.unique(texts)}

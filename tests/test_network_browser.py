@@ -177,23 +177,36 @@ def test_trap_catches_injected_markup(net_browser, tmp_path):
 
 
 # Labels drawn at the first view (size x zoom at least vis-network's drawThreshold - 1), as boxes
-# in canvas units where vis-network 9 draws a dot's label (under the node, moved by vadjust),
-# with how far each was moved.
+# in canvas units where vis-network drew them: the text line its label module laid out at the
+# last draw, moved by vadjust. With the node's y and radius, the vadjust, and the canvas's view.
 SHOWN_LABELS = """() => {
   const net = dossierNetwork, scale = net.getScale(), pos = net.getPositions();
   const th = DOSSIER_NETWORK.options.nodes.scaling.label.drawThreshold;
   const face = DOSSIER_NETWORK.options.nodes.font.face;
   const m = document.createElement('canvas').getContext('2d');
+  const box = document.getElementById('net');
   const out = [];
   for (const id of net.body.nodeIndices) {
-    const n = net.body.nodes[id].options, size = n.font.size, v = n.font.vadjust || 0;
+    const node = net.body.nodes[id], n = node.options, size = n.font.size, v = n.font.vadjust || 0;
     if (!(n.label || '').trim() || size * scale < th - 1) continue;    // vis-network's own rule
     m.font = size + 'px ' + face;
-    const w = m.measureText(n.label).width, top = pos[id].y + n.size + size / 2 + 4 + v;
-    out.push([pos[id].x - w / 2, pos[id].x + w / 2, top, top + size, v, pos[id].y, n.size]);
+    const w = m.measureText(n.label).width, top = node.labelModule.size.yLine + v;
+    out.push([pos[id].x - w / 2, pos[id].x + w / 2, top, top + size, v, pos[id].y, n.size, size]);
   }
-  return out;
+  return {labels: out, view: [net.DOMtoCanvas({x: 0, y: 0}).y, net.DOMtoCanvas({x: 0, y: box.clientHeight}).y]};
 }"""
+
+
+def overlaps(a, b) -> bool:
+    """Two labels' boxes meet, each with the page's margin: half a letter size on each side, a
+    fifth above and below."""
+    (al, ar, at, ab), (bl, br, bt, bb) = (_padded(x) for x in (a, b))
+    return al < br and bl < ar and at < bb and bt < ab
+
+
+def _padded(x) -> tuple[float, float, float, float]:
+    size = x[7]
+    return x[0] - size / 2, x[1] + size / 2, x[2] - 0.2 * size, x[3] + 0.2 * size
 
 
 def test_dense_graph_labels_never_lie_on_each_other(net_browser, tmp_path):
@@ -212,13 +225,17 @@ def test_dense_graph_labels_never_lie_on_each_other(net_browser, tmp_path):
     nodes, edges = build_graph(actors, mentions, quotes)
     page, errors = open_page(net_browser, tmp_path, network_html(nodes, edges, height_px=600))
     try:
-        boxes = page.evaluate(SHOWN_LABELS)
+        shown = page.evaluate(SHOWN_LABELS)
+        boxes, (view_top, view_bottom) = shown["labels"], shown["view"]
         assert 2 <= len(boxes) < 20                     # some labelled, some held back
-        clashes = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-                   if a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]]
-        assert clashes == []
-        above = [b for b in boxes if b[4] < 0]          # moved above its node: the spot under it was taken
-        assert above and all(b[3] < b[5] - b[6] for b in above)     # the text ends above the disc
+        assert [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlaps(a, b)] == []
+        above = [b for b in boxes if b[4] < 0]          # moved above its node
+        assert above
+        for b in above:
+            assert b[3] < b[5] - b[6]                   # drawn: the text ends above the disc
+            under = [b[0], b[1], b[2] - b[4], b[3] - b[4], 0, 0, 0, b[7]]
+            # ... because the spot under the node lay on another label, or off the canvas
+            assert any(overlaps(under, o) for o in boxes if o is not b) or under[3] > view_bottom
         assert errors == []
     finally:
         page.close()

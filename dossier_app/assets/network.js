@@ -30,17 +30,20 @@
 
   // Labels of small nodes hide below a readable size (drawThreshold); keep the most
   // mentioned actors readable (>= 12 px) at the zoom the layout ended with, most mentioned
-  // first. A label goes under its node, or above it where that is taken; where both would lie
-  // on a label already shown, it waits below the threshold until the reader zooms in (its
-  // name is on hover), so labels never pile up.
+  // first. A label goes under its node, or above it where that is taken or off the canvas;
+  // where both would lie on a label already shown, it waits below the threshold until the
+  // reader zooms in (its name is on hover), so labels never pile up.
   function labelTopActors() {
     var scale = network.getScale(), pos = network.getPositions();
     var threshold = D.options.nodes.scaling.label.drawThreshold;
     var measure = document.createElement("canvas").getContext("2d");
+    var view = { t: network.DOMtoCanvas({ x: 0, y: 0 }).y,
+                 b: network.DOMtoCanvas({ x: 0, y: container.clientHeight }).y };
     var shown = [];
     function clear(box) {
       return !shown.some(function (q) { return box.l < q.r && q.l < box.r && box.t < q.b && q.t < box.b; });
     }
+    function inView(box) { return box.t >= view.t && box.b <= view.b; }
     D.nodes.slice().sort(function (a, b) { return a.rank - b.rank; }).forEach(function (n) {
       var p = pos[n.id];
       if (!p || !(n.label || "").trim()) return;
@@ -49,15 +52,17 @@
       if (size * scale < threshold - 1) return;                 // not drawn at this zoom anyway
       measure.font = size + "px " + D.options.nodes.font.face;
       // the text, its white outline and a gap of about one letter around it
-      var w = measure.measureText(n.label).width + size, r = n.size || 10;
-      var shift = -(2 * r + 8 + 1.5 * size);                    // vadjust: from under the node to above it
-      var spots = [0, shift].map(function (v) {
-        var top = labelTop(p.y, r, size, v);
+      var w = measure.measureText(n.label).width + size, radius = n.size || 10;
+      // vadjust from under the node to above it, as far from the disc as under it
+      var above = -(2 * radius + 8 + 2 * size);
+      var spots = [0, above].map(function (v) {
+        var top = labelTop(p.y, radius, size, v);
         return { l: p.x - w / 2, r: p.x + w / 2, t: top - 0.2 * size, b: top + 1.2 * size, v: v };
       }).filter(clear);
-      if (spots.length) {
-        shown.push(spots[0]);
-        n.font = { size: size, vadjust: spots[0].v };
+      var spot = spots.filter(inView)[0] || spots[0];
+      if (spot) {
+        shown.push(spot);
+        n.font = { size: size, vadjust: spot.v };
       } else {
         n.font = { size: Math.min(n.font.size, (threshold - 2) / scale), vadjust: 0 };
       }
