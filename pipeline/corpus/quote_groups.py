@@ -24,7 +24,7 @@ WORD = re.compile(r"[a-z0-9]+")
 NEAR_IDENTICAL = 90       # token-set ratio on normalised text
 STEM = 5                  # crude stemming: a word's first letters
 MAX_POSTINGS = 200        # stems in more quotes than this are too common to suggest a pair
-CHUNK_PAIRS = 1_000_000   # stem pairs expanded at once by candidate_pairs (whole quotes)
+CHUNK_PAIRS = 100_000     # stem pairs expanded at once by candidate_pairs (whole quotes)
 
 
 def stems(text: str) -> set[str]:
