@@ -105,6 +105,7 @@ class Collector:
         store.release_memory()
         return df
 
+
 def timex_lookup(timexes: pd.DataFrame) -> Callable[[int], list[dict]]:
     """For stored timex rows, a function seq -> that document's timexes as the dicts
     `events.build_events` takes, in stored order. Each call builds only its document's dicts, so
